@@ -1,0 +1,332 @@
+"""Load and validate everything under content_data/ into typed objects, once per build.
+
+Every problem found is collected (not only the first) and raised together as a
+ContentError whose lines read ``file:line: field.path: message``.
+"""
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem, field_path
+from .models import AREA_MODEL, FILE_MODELS, Area, Resources, Scale, Sections, Workbook
+from .yaml_lines import Located, YamlProblem, load
+
+# Jinja runs over every page; braces in YAML text would be shown raw or misread.
+JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
+
+
+@dataclass(frozen=True)
+class Content:
+    scale: Scale
+    sections: Sections
+    areas: tuple[Area, ...]  # in guide order: by section, then by order
+    resources: Resources
+    workbook: Workbook
+
+    def area(self, area_id: str) -> Area:
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        known = ", ".join(a.id for a in self.areas)
+        raise KeyError(f"there is no area with id '{area_id}' (known areas: {known})")
+
+    def areas_in(self, section_id: str) -> list[Area]:
+        return [a for a in self.areas if a.section == section_id]
+
+    def section(self, section_id: str):
+        return next(s for s in self.sections.sections if s.id == section_id)
+
+    def resources_for(self, area_id: str):
+        return [r for r in self.resources.resources if area_id in r.areas]
+
+
+def load_content(root: Path, docs_dir: Path | None = None) -> Content:
+    """Read ``root/content_data``; raise ContentError listing every problem found."""
+    data_dir = Path(root) / "content_data"
+    problems: list[Problem] = []
+    loaded: dict[str, tuple[BaseModel, Located]] = {}
+
+    for name, model in FILE_MODELS.items():
+        result = _load_file(data_dir / name, model, root, problems)
+        if result:
+            loaded[name] = result
+    area_files = sorted((data_dir / "areas").glob("*.y*ml"))
+    areas: list[tuple[Area, Located, str]] = []
+    for path in area_files:
+        result = _load_file(path, AREA_MODEL, root, problems)
+        if result:
+            areas.append((result[0], result[1], _rel(path, root)))
+    if not area_files:
+        problems.append(Problem("content_data/areas", 1, "", "no area files found: "
+                                "add one YAML file per area, e.g. content_data/areas/vision.yml"))
+
+    _check_cross_file(loaded, areas, problems, docs_dir)
+    if problems:
+        raise ContentError(problems)
+
+    sections = loaded["sections.yml"][0]
+    section_rank = {s.id: i for i, s in enumerate(sections.sections)}
+    ordered = sorted((a for a, _, _ in areas), key=lambda a: (section_rank[a.section], a.order))
+    return Content(scale=loaded["scale.yml"][0], sections=sections, areas=tuple(ordered),
+                   resources=loaded["resources.yml"][0], workbook=loaded["workbook.yml"][0])
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _load_file(path: Path, model: type[BaseModel], root: Path, problems: list[Problem]):
+    rel = _rel(path, root)
+    if not path.exists():
+        problems.append(Problem(rel, 1, "", "this file is missing; it is required"))
+        return None
+    try:
+        located, soft = load(path.read_text(encoding="utf-8"))
+    except YamlProblem as err:
+        problems.append(Problem(rel, err.line, "", err.message))
+        return None
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, 1, "", "this file is not UTF-8 text; save it as UTF-8"))
+        return None
+    problems += [Problem(rel, p.line, "", p.message) for p in soft]
+    _check_text(located.data, (), located, rel, problems)
+    if not isinstance(located.data, dict):
+        problems.append(Problem(rel, 1, "", f"expected a mapping of fields (such as "
+                                f"'{next(iter(model.model_fields))}: ...'), found "
+                                f"{_describe(located.data)}"))
+        return None
+    try:
+        return model.model_validate(located.data), located
+    except ValidationError as err:
+        for e in err.errors():
+            problems.append(_translate(e, model, located, rel))
+        return None
+
+
+def _check_text(value, path, located: Located, rel: str, problems: list[Problem]) -> None:
+    """Reject template code and HTML in any text: both would break or escape a page."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(item, path + (key,), located, rel, problems)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_text(item, path + (index,), located, rel, problems)
+    elif isinstance(value, str):
+        line, where = located.line_of(path), field_path(path)
+        if JINJA.search(value):
+            problems.append(Problem(rel, line, where, "curly-brace template code such as "
+                                    "'{{' or '{%' is not allowed in YAML text; remove the braces"))
+        if HTML_TAG.search(value):
+            problems.append(Problem(rel, line, where, "HTML tags are not allowed in YAML text; "
+                                    "use Markdown instead: *emphasis*, **strong** or "
+                                    "[link text](https://...)"))
+
+
+# --- turning pydantic's errors into an editor's words ---------------------------------
+
+def _translate(error: dict, model: type[BaseModel], located: Located, rel: str) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    name = loc[-1] if loc else ""
+    parent = loc[:-1]
+    hint = _description(model, loc)
+    if kind == "missing":
+        return Problem(rel, located.line_of(parent), field_path(parent),
+                       f"missing '{name}'" + (f" ({name}: {hint})" if hint else ""))
+    if kind == "extra_forbidden":
+        allowed = ", ".join(_fields_at(model, parent))
+        return Problem(rel, located.line_of(loc), field_path(parent),
+                       f"unknown field '{name}' (allowed here: {allowed}); check the spelling")
+    line, where = located.line_of(loc), field_path(loc)
+    value = error.get("input")
+    if kind == "too_short":
+        if isinstance(value, str):
+            return Problem(rel, line, where, "must not be empty")
+        need = error.get("ctx", {}).get("min_length", 1)
+        return Problem(rel, line, where, f"must not be empty: add at least {need} "
+                       f"item{'s' if need != 1 else ''}" + (f" ({hint})" if hint else ""))
+    if kind == "string_pattern_mismatch":
+        if "https" in str(error.get("ctx", {}).get("pattern", "")):
+            return Problem(rel, line, where, f"'{value}' is not a full https:// address")
+        return Problem(rel, line, where, f"'{value}' is not a valid id: use lower-case letters, "
+                       "digits and single hyphens, like 'device-loans'")
+    expected = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+                "list_type": "a list (lines starting with '- ')", "dict_type": "a mapping of fields",
+                "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields"}
+    if kind in expected:
+        return Problem(rel, line, where, f"expected {expected[kind]}, found {_describe(value)}"
+                       + (f" ({hint})" if hint else ""))
+    return Problem(rel, line, where, error["msg"] + (f" ({hint})" if hint else ""))
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text '{value}'"
+
+
+def _model_at(model, loc: tuple):
+    """Follow ``loc`` through the model's annotations; return (model, field) at its end."""
+    current, info = model, None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None, None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None, None
+        current = _inner(info.annotation)
+    return current, info
+
+
+def _inner(annotation):
+    """list[X] -> X, dict[str, X] -> X, Annotated[X, ...] -> X, otherwise itself."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (list, tuple):
+            annotation = typing.get_args(annotation)[0]
+        elif origin is dict:
+            annotation = typing.get_args(annotation)[1]
+        elif origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _description(model, loc: tuple) -> str:
+    _, info = _model_at(model, loc)
+    return (info.description or "") if info else ""
+
+
+def _fields_at(model, parent: tuple) -> list[str]:
+    target = model if not [p for p in parent if not isinstance(p, int)] else _model_at(model, parent)[0]
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return list(target.model_fields)
+    return []
+
+
+# --- checks across files --------------------------------------------------------------
+
+def _check_cross_file(loaded, areas, problems: list[Problem], docs_dir: Path | None) -> None:
+    scale = loaded.get("scale.yml")
+    sections = loaded.get("sections.yml")
+    resources = loaded.get("resources.yml")
+    level_ids = scale[0].level_ids if scale else None
+    section_ids = [s.id for s in sections[0].sections] if sections else None
+
+    if scale:
+        _duplicates([(lv.id, ("levels", i, "id")) for i, lv in enumerate(scale[0].levels)],
+                    scale[1], "content_data/scale.yml", "level id", problems)
+    if sections:
+        _duplicates([(s.id, ("sections", i, "id")) for i, s in enumerate(sections[0].sections)],
+                    sections[1], "content_data/sections.yml", "section id", problems)
+        if docs_dir:
+            for i, s in enumerate(sections[0].sections):
+                _check_page(s.page, ("sections", i, "page"), sections[1],
+                            "content_data/sections.yml", docs_dir, problems)
+
+    first_seen: dict[str, str] = {}
+    indicator_seen: dict[str, str] = {}
+    order_seen: dict[tuple[str, int], str] = {}
+    for area, located, rel in areas:
+        here = f"{rel}:{located.line_of(('id',))}"
+        stem = Path(rel).stem
+        if area.id != stem:
+            problems.append(Problem(rel, located.line_of(("id",)), "id", f"the id '{area.id}' "
+                            f"does not match the file name; rename the file to {area.id}.yml "
+                            f"or set id: {stem}"))
+        if area.id in first_seen:
+            problems.append(Problem(rel, located.line_of(("id",)), "id", f"the area id "
+                            f"'{area.id}' is already used by {first_seen[area.id]}; ids must be unique"))
+        first_seen.setdefault(area.id, here)
+        if section_ids is not None and area.section not in section_ids:
+            problems.append(Problem(rel, located.line_of(("section",)), "section",
+                            f"'{area.section}' is not a section (sections are: "
+                            f"{', '.join(section_ids)}; see content_data/sections.yml)"))
+        key = (area.section, area.order)
+        if key in order_seen:
+            problems.append(Problem(rel, located.line_of(("order",)), "order", f"order "
+                            f"{area.order} is already taken in section '{area.section}' by "
+                            f"{order_seen[key]}; give each area its own number"))
+        order_seen.setdefault(key, rel)
+        if docs_dir:
+            _check_page(area.page, ("page",), located, rel, docs_dir, problems)
+        _duplicates([(c.id, ("checklist", i, "id")) for i, c in enumerate(area.checklist)],
+                    located, rel, "checklist id", problems)
+        _duplicates([(q.id, ("reflection_questions", i, "id"))
+                     for i, q in enumerate(area.reflection_questions)],
+                    located, rel, "question id", problems)
+        for i, indicator in enumerate(area.indicators):
+            path = ("indicators", i, "id")
+            if indicator.id in indicator_seen:
+                problems.append(Problem(rel, located.line_of(path), field_path(path),
+                                f"the indicator id '{indicator.id}' is already used at "
+                                f"{indicator_seen[indicator.id]}; indicator ids must be unique "
+                                "across all areas (prefix them with the area id)"))
+            indicator_seen.setdefault(indicator.id, f"{rel}:{located.line_of(path)}")
+            if level_ids:
+                _check_levels(indicator.levels, ("indicators", i, "levels"), level_ids,
+                              located, rel, problems)
+
+    if resources:
+        res, located = resources
+        rel = "content_data/resources.yml"
+        _duplicates([(r.id, ("resources", i, "id")) for i, r in enumerate(res.resources)],
+                    located, rel, "resource id", problems)
+        if areas:
+            known = [a.id for a, _, _ in areas]
+            for i, r in enumerate(res.resources):
+                for j, area_id in enumerate(r.areas):
+                    if area_id not in known:
+                        path = ("resources", i, "areas", j)
+                        problems.append(Problem(rel, located.line_of(path), field_path(path),
+                                        f"'{area_id}' is not an area id (known: {', '.join(known)})"))
+
+
+def _check_levels(levels: dict, path, level_ids, located, rel, problems) -> None:
+    every = ", ".join(level_ids)
+    for level in level_ids:
+        if level not in levels:
+            problems.append(Problem(rel, located.line_of(path), field_path(path),
+                            f"missing '{level}' (every indicator needs a descriptor for each "
+                            f"of: {every})"))
+    for level in levels:
+        if level not in level_ids:
+            problems.append(Problem(rel, located.line_of(path + (level,)), field_path(path),
+                            f"'{level}' is not a level on the scale (levels are: {every}; "
+                            "see content_data/scale.yml)"))
+
+
+def _duplicates(pairs, located: Located, rel: str, what: str, problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for value, path in pairs:
+        line = located.line_of(path)
+        if value in seen:
+            problems.append(Problem(rel, line, field_path(path), f"the {what} '{value}' is "
+                            f"used twice (first on line {seen[value]}); make each one unique"))
+        seen.setdefault(value, line)
+
+
+def _check_page(page: str, path, located: Located, rel: str, docs_dir: Path, problems) -> None:
+    if not (Path(docs_dir) / page).is_file():
+        problems.append(Problem(rel, located.line_of(path), field_path(path),
+                        f"there is no page docs/{page}; give the path of an existing page "
+                        "relative to docs/"))

@@ -1,0 +1,73 @@
+"""Read YAML and remember the line every value came from.
+
+PyYAML's safe loader gives plain data but forgets positions. We compose the node tree
+ourselves so each error can point an editor at ``file:line``. Duplicate keys, which
+PyYAML silently lets the last one win, are reported here as errors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+Path = tuple  # a path into the data: ("indicators", 2, "levels")
+
+
+@dataclass
+class Located:
+    data: object
+    lines: dict[Path, int] = field(default_factory=dict)  # path -> 1-based line
+
+    def line_of(self, path: Path) -> int:
+        """The line of the deepest part of ``path`` that exists in the file."""
+        for cut in range(len(path), -1, -1):
+            if path[:cut] in self.lines:
+                return self.lines[path[:cut]]
+        return 1
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load(text: str) -> tuple[Located, list[YamlProblem]]:
+    """Parse ``text``; raise YamlProblem on a syntax error, return soft problems too."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None, {(): 1}), []
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlProblem(line, f"this is not valid YAML: {err.problem or err}. "
+                                "Check the indentation and quote text that contains ': '"
+                          ) from None
+    finally:
+        loader.dispose()
+    located = Located(data)
+    problems: list[YamlProblem] = []
+    _walk(node, (), located.lines, problems)
+    return located, problems
+
+
+def _walk(node: yaml.Node, path: Path, lines: dict, problems: list) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(YamlProblem(line, f"'{key}' appears twice in the same place "
+                                                  f"(first on line {seen[key]}); keep one"))
+            seen[key] = line
+            _walk(value_node, path + (key,), lines, problems)
+            lines[path + (key,)] = line  # point at the key, where an editor looks
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), lines, problems)
