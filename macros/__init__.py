@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import render
+from .assessment import assessment_form as render_assessment_form
 from .errors import ContentError
 from .loader import Content, load_content
 from .macro_calls import check_docs
@@ -110,7 +111,10 @@ def define_env(env) -> None:
         sizes = {name: len(data) for name, data in built.items()}
         return render.area_downloads(content, area_id, DOWNLOADS, hrefs, sizes)
 
-    for macro in (checklist, indicators, reflection_questions, next_moves, area_cards,
+    def assessment_form():
+        return render_assessment_form(content)
+
+    for macro in (assessment_form, checklist, indicators, reflection_questions, next_moves, area_cards,
                   scale_table, resource_list, area_resources, download_card, area_downloads):
         env.macro(macro)
 

@@ -20,7 +20,7 @@ SIGNATURES = {
     "checklist": AREA, "indicators": AREA, "reflection_questions": AREA, "next_moves": AREA,
     "area_resources": AREA, "area_downloads": AREA,
     "area_cards": SECTION, "download_card": DOWNLOAD,
-    "scale_table": NONE, "resource_list": NONE,
+    "scale_table": NONE, "resource_list": NONE, "assessment_form": NONE,
 }
 # Variables mkdocs-macros itself provides to every page.
 BUILTINS = {"config", "page", "navigation", "environment", "plugin", "git", "extra",

@@ -31,6 +31,7 @@ def need_tool(path: str, what: str) -> None:
 
 
 def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
