@@ -1,0 +1,73 @@
+// Small, safe wrappers around localStorage, shared by the checklist and the
+// self-assessment modules.
+//
+// Why wrap it: in private browsing, with cookies blocked, or when the quota is
+// full, merely touching localStorage can throw. The guide must keep working as a
+// page to read in that case, so every call here catches and reports failure
+// instead of letting the error stop the script.
+//
+// Nothing here (or anywhere in the guide) sends data over the network: answers
+// stay in this browser on this device.
+
+/** True when this browser lets the page save data. */
+export function storageAvailable() {
+  try {
+    const probe = "deg:probe";
+    window.localStorage.setItem(probe, "1");
+    window.localStorage.removeItem(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The parsed value saved under `key`, or `fallback` if none, unreadable or blocked. */
+export function readJSON(key, fallback = null) {
+  try {
+    const text = window.localStorage.getItem(key);
+    return text === null ? fallback : JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+}
+
+/** Save `value` under `key`; returns false (and does not throw) if the browser refuses. */
+export function writeJSON(key, value) {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Forget `key`; returns false if the browser refuses. */
+export function remove(key) {
+  try {
+    window.localStorage.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A plain `{}` object (not an array, not null), as saved data must be. */
+export function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Run `init` now and again after each instant navigation.
+ *
+ * Material's `document$` observable emits once for the first page and again
+ * whenever instant navigation swaps the page in without a reload. The guide has
+ * instant navigation off today; subscribing anyway means turning it on later
+ * does not silently break the interactive parts. `init` must be idempotent.
+ */
+export function onEveryPage(init) {
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(() => init());
+  } else {
+    init();
+  }
+}
