@@ -43,7 +43,8 @@ def copy_project(target: Path) -> Path:
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     # Never -q: it hides the warnings that strict mode counts.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300)
