@@ -66,7 +66,10 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
         problems.append(Problem("content_data/areas", 1, "", "no area files found: "
                                 "add one YAML file per area, e.g. content_data/areas/vision.yml"))
 
-    _check_cross_file(loaded, areas, problems, docs_dir)
+    # Area ids known from file names too, so one broken area file does not also make
+    # every resource that names it report an unknown id.
+    area_ids = [a.id for a, _, _ in areas] + [p.stem for p in area_files]
+    _check_cross_file(loaded, areas, area_ids, problems, docs_dir)
     if problems:
         raise ContentError(problems)
 
@@ -225,7 +228,8 @@ def _fields_at(model, parent: tuple) -> list[str]:
 
 # --- checks across files --------------------------------------------------------------
 
-def _check_cross_file(loaded, areas, problems: list[Problem], docs_dir: Path | None) -> None:
+def _check_cross_file(loaded, areas, area_ids: list[str], problems: list[Problem],
+                      docs_dir: Path | None) -> None:
     scale = loaded.get("scale.yml")
     sections = loaded.get("sections.yml")
     resources = loaded.get("resources.yml")
@@ -291,8 +295,8 @@ def _check_cross_file(loaded, areas, problems: list[Problem], docs_dir: Path | N
         rel = "content_data/resources.yml"
         _duplicates([(r.id, ("resources", i, "id")) for i, r in enumerate(res.resources)],
                     located, rel, "resource id", problems)
-        if areas:
-            known = [a.id for a, _, _ in areas]
+        if area_ids:
+            known = list(dict.fromkeys(area_ids))
             for i, r in enumerate(res.resources):
                 for j, area_id in enumerate(r.areas):
                     if area_id not in known:

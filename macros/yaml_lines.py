@@ -26,6 +26,26 @@ class Located:
         return 1
 
 
+# PyYAML's wording for the commonest slips, with the fix an editor needs.
+_HINTS = {
+    "mapping values are not allowed here":
+        "A colon followed by a space inside text starts a new field: put the whole text in "
+        "double quotes.",
+    "found character '\\t' that cannot start any token":
+        "YAML does not allow tab characters for indentation: use spaces.",
+    "found undefined alias":
+        "Text starting with '*' is read as a reference: put the whole text in double quotes.",
+}
+
+
+def _hint(problem: str) -> str:
+    for start, hint in _HINTS.items():
+        if problem.startswith(start):
+            return hint
+    return "Check the indentation, and put text that contains ': ' or starts with a symbol in " \
+           "double quotes."
+
+
 class YamlProblem(Exception):
     def __init__(self, line: int, message: str):
         super().__init__(message)
@@ -45,8 +65,7 @@ def load(text: str) -> tuple[Located, list[YamlProblem]]:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlProblem(line, f"this is not valid YAML: {err.problem or err}. "
-                                "Check the indentation and quote text that contains ': '"
-                          ) from None
+                          + _hint(err.problem or "")) from None
     finally:
         loader.dispose()
     located = Located(data)
