@@ -42,14 +42,23 @@ def assessment_form(content: Content) -> str:
         f'<div class="assessment" id="self-assessment" data-levels="{attr(scale)}" '
         f'data-unsure="{UNSURE}" data-unsure-label="{attr(content.scale.unsure_label)}" '
         f'data-format="{FORMAT}" data-version="{VERSION}">',
-        '<noscript><p class="assessment__noscript">Your browser is not running JavaScript, so '
-        "this form cannot save your choices. You can still read it, or use the Self-Assessment "
-        "Tool spreadsheet instead.</p></noscript>",
+        # Shown until the script removes it: not a <noscript>, so it also shows when
+        # JavaScript is on but the script cannot run (a blocked module, an old browser).
+        '<p class="assessment__noscript" data-without-script>Your choices on this page are not '
+        "being saved, because its script is not running in this browser. You can still read the "
+        "form, or use the Self-Assessment Tool spreadsheet instead.</p>",
         # The progress line is a live region, so each new rating is announced politely.
         '<div class="assessment__bar" hidden>',
         f'<p class="assessment__progress" id="sa-progress" aria-live="polite">0 of {total} rated</p>',
         '<p class="assessment__saved" id="sa-saved"></p>',
+        '<p><a href="#sa-summary">Go to your summary</a></p>',
         "</div>",
+        # The page's table of contents lists only Markdown headings; this lets a team jump
+        # straight to the area it is working on.
+        '<nav class="assessment__areas" aria-label="Areas to rate">',
+        '<p class="assessment__areas-title">Jump to an area:</p>',
+        "<ul>", *[f'<li><a href="#sa-area-{a.id}">{inline(a.title)}</a></li>' for a in content.areas],
+        "</ul>", "</nav>",
     ]
     for area in content.areas:
         parts += _area(area, levels, content.scale.unsure_label)
@@ -59,10 +68,12 @@ def assessment_form(content: Content) -> str:
 
 
 def _area(area, levels, unsure_label: str) -> list[str]:
-    heading = f"sa-area-{area.id}"
-    out = [f'<section class="assessment__area" id="sa-{area.id}" data-area="{area.id}" '
-           f'aria-labelledby="{heading}">',
-           f'<h3 id="{heading}">{inline(area.title)}</h3>']
+    # autocomplete="off": a browser must not refill the fields from its own memory on
+    # reload; the answers saved by the script are the only record.
+    # A plain <section> (no accessible name, so not a landmark): eight "region" landmarks
+    # would only crowd a screen reader's landmark list; the <h3> gives the structure.
+    out = [f'<section class="assessment__area" id="sa-area-{area.id}" data-area="{area.id}">',
+           f'<h3 id="sa-area-{area.id}-title">{inline(area.title)}</h3>']
     for ind in area.indicators:
         name = f"rating-{ind.id}"
         choices = []
@@ -70,21 +81,21 @@ def _area(area, levels, unsure_label: str) -> list[str]:
             box = f"rate-{ind.id}-{level.id}"
             choices.append(
                 f'<div class="assessment__choice"><input type="radio" name="{name}" id="{box}" '
-                f'value="{level.id}"> <label for="{box}"><strong>{inline(level.label)}:</strong> '
+                f'value="{level.id}" autocomplete="off"> <label for="{box}"><strong>{inline(level.label)}:</strong> '
                 f"{inline(ind.levels[level.id])}</label></div>")
         box = f"rate-{ind.id}-{UNSURE}"
         choices.append(
             f'<div class="assessment__choice assessment__choice--unsure"><input type="radio" '
-            f'name="{name}" id="{box}" value="{UNSURE}"> <label for="{box}">'
+            f'name="{name}" id="{box}" value="{UNSURE}" autocomplete="off"> <label for="{box}">'
             f"<strong>{inline(unsure_label)}</strong></label></div>")
         note = f"note-{ind.id}"
         out += [
-            f'<fieldset class="assessment__indicator" id="sa-{ind.id}" data-indicator="{ind.id}" '
+            f'<fieldset class="assessment__indicator" id="sa-indicator-{ind.id}" data-indicator="{ind.id}" '
             f'data-area="{area.id}" data-area-title="{attr(area.title)}">',
             f"<legend>{inline(ind.text)}</legend>",
             '<div class="assessment__choices">', *choices, "</div>",
             f'<div class="assessment__note"><label for="{note}">Evidence note (optional)</label>',
-            f'<textarea id="{note}" name="{note}" rows="2"></textarea></div>',
+            f'<textarea id="{note}" name="{note}" rows="2" autocomplete="off"></textarea></div>',
             "</fieldset>",
         ]
     out.append("</section>")

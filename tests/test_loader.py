@@ -187,13 +187,19 @@ def test_page_that_does_not_exist(data_root):
 
 def test_resource_pointing_at_an_unknown_area(data_root):
     path = data_root / "content_data/resources.yml"
-    text = path.read_text()
-    first_areas = text.index("areas:")
-    path.write_text(text[:first_areas] + "areas: [no-such-area]\n" +
-                    text[text.index("\n", first_areas) + 1:])
+    path.write_text(path.read_text().rstrip("\n") + """
+  - id: extra-resource
+    title: An extra resource
+    publisher: A publisher
+    year: 2024
+    url: https://example.org/extra
+    note: Why it helps.
+    areas: [no-such-area]
+""")
     found = problems_for(data_root)
-    assert any("content_data/resources.yml:" in p and "'no-such-area' is not an area id" in p
-               for p in found)
+    assert len(found) == 1, found
+    assert found[0].startswith("content_data/resources.yml:")
+    assert "areas[0]: 'no-such-area' is not an area id" in found[0]
 
 
 def test_every_problem_is_reported_in_one_run(data_root):

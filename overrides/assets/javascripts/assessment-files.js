@@ -47,7 +47,7 @@ export function toJSON(page, ratings, now = new Date()) {
   const out = {};
   for (const ind of page.indicators) {
     const entry = ratings[ind.id];
-    if (!entry) continue;
+    if (!entry || !(entry.level || (entry.note || "").trim())) continue;
     // area and indicator are there for a person reading the file; import ignores them.
     out[ind.id] = { level: entry.level || "", note: entry.note || "", area: ind.areaTitle, indicator: ind.text };
   }

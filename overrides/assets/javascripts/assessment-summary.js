@@ -3,7 +3,7 @@
 // is the accessible, exact form, and as a bar chart for a quick look, whose text
 // alternative repeats the averages.
 //
-// Built with DOM methods and textContent only, never innerHTML, so text from the
+// Built with DOM methods and textContent only, never from HTML strings, so text from the
 // page can never be read as markup.
 
 /** Counts per level, unsure and unrated, and the average, for one group of indicators. */
@@ -47,6 +47,8 @@ export function summarise(page, ratings) {
 }
 
 const formatAverage = (average) => (average === null ? "None yet" : average.toFixed(1));
+// The bar chart has less room, so a missing average is a dash there; its text alternative says "no ratings yet".
+const barValue = (average) => (average === null ? "–" : average.toFixed(1));
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -71,13 +73,12 @@ function row(page, label, data, extra = {}) {
 }
 
 function table(page, summary) {
-  const max = page.levels.length;
   const head = el("tr");
   head.append(el("th", { scope: "col", text: "Area" }));
   for (const level of page.levels) head.append(el("th", { scope: "col", text: level.label }));
   head.append(el("th", { scope: "col", text: page.unsureLabel }));
   head.append(el("th", { scope: "col", text: "Not rated" }));
-  head.append(el("th", { scope: "col", text: `Average (1 to ${max})` }));
+  head.append(el("th", { scope: "col", text: "Average" }));
 
   const body = el("tbody");
   for (const area of summary.areas) body.append(row(page, area.title, area, { "data-area": area.id }));
@@ -87,7 +88,7 @@ function table(page, summary) {
   // which keyboard users can focus and screen reader users can find by name.
   return el("div", { class: "table-scroll", role: "region", tabindex: "0", "aria-labelledby": "sa-table-caption" },
     el("table", { class: "assessment__table" },
-      el("caption", { id: "sa-table-caption", text: "Number of indicators at each level, by area" }),
+      el("caption", { id: "sa-table-caption", text: "Ratings by area" }),
       el("thead", {}, head), body, foot));
 }
 
@@ -105,7 +106,7 @@ function chart(page, summary) {
     bars.append(el("div", { class: "assessment__bar-row" },
       el("span", { class: "assessment__bar-label", text: area.title }),
       el("span", { class: "assessment__bar-track" }, fill),
-      el("span", { class: "assessment__bar-value", text: formatAverage(area.average) })));
+      el("span", { class: "assessment__bar-value", text: barValue(area.average) })));
   }
   return el("figure", { class: "assessment__chart" },
     el("figcaption", { text: `Average rating by area, on a scale of 1 to ${max}` }), bars);

@@ -22,9 +22,12 @@ function setUp(fieldset, canSave) {
   const name = legend ? legend.textContent.trim() : "this checklist";
 
   // Restore. Ids we no longer have (an item removed from the YAML) are ignored.
+  // The site may load this script after the first paint, so a box the reader
+  // ticked before it ran stays ticked (and is saved below).
   const saved = readJSON(keyFor(area), {});
   const ticks = isPlainObject(saved) ? saved : {};
-  for (const box of boxes) box.checked = ticks[box.dataset.item] === true;
+  const early = boxes.some((box) => box.checked && ticks[box.dataset.item] !== true);
+  for (const box of boxes) box.checked = box.checked || ticks[box.dataset.item] === true;
 
   const tools = document.createElement("div");
   tools.className = "checklist__tools";
@@ -82,6 +85,7 @@ function setUp(fieldset, canSave) {
     showCount();
   });
 
+  if (early) save();
   showCount();
 }
 

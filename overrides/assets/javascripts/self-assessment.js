@@ -64,8 +64,10 @@ function setUp(root) {
   const lastChanged = $("#sa-print-date");
   const importInput = $("#sa-import");
 
-  // The JavaScript-only parts are rendered hidden; show them now that they work.
+  // The JavaScript-only parts are rendered hidden; show them now that they work, and
+  // drop the notice that says answers are not being saved.
   root.querySelectorAll(":scope > [hidden]").forEach((node) => node.removeAttribute("hidden"));
+  root.querySelectorAll("[data-without-script]").forEach((node) => node.remove());
   $("#sa-saved").textContent = canSave
     ? "Your answers are saved in this browser as you go."
     : "This browser is not letting the page save, so your answers will be lost when you leave. Use Export to keep a copy.";
@@ -89,9 +91,10 @@ function setUp(root) {
 
   function showSummary() {
     renderSummary(summaryBody, page, pageRatings());
-    lastChanged.textContent = state.updated
-      ? `Ratings last changed on ${new Date(state.updated).toLocaleDateString(undefined, { dateStyle: "long" })}.`
-      : "";
+    const changed = new Date(state.updated || NaN); // a damaged date in storage shows nothing
+    lastChanged.textContent = Number.isNaN(changed.getTime())
+      ? ""
+      : `Ratings last changed on ${changed.toLocaleDateString(undefined, { dateStyle: "long" })}.`;
   }
 
   // Put the state into the form (after loading, importing or clearing).
@@ -223,6 +226,19 @@ function setUp(root) {
     const button = event.target.closest("button[data-action]");
     if (button && actions[button.dataset.action]) actions[button.dataset.action]();
   });
+
+  // The site may load this script after the first paint: anything chosen or typed
+  // before it ran is newer than what was saved, so it is kept and saved.
+  let early = false;
+  for (const ind of page.indicators) {
+    const checked = ind.fieldset.querySelector('input[type="radio"]:checked');
+    const note = ind.fieldset.querySelector("textarea").value;
+    if (!checked && !note.trim()) continue;
+    const before = entryFor(ind.id);
+    state.ratings[ind.id] = { level: checked ? checked.value : before.level || "", note: note.trim() ? note : before.note || "" };
+    early = true;
+  }
+  if (early) save();
 
   fillForm();
   refresh();

@@ -59,15 +59,16 @@ export function isPlainObject(value) {
 /**
  * Run `init` now and again after each instant navigation.
  *
- * Material's `document$` observable emits once for the first page and again
- * whenever instant navigation swaps the page in without a reload. The guide has
- * instant navigation off today; subscribing anyway means turning it on later
- * does not silently break the interactive parts. `init` must be idempotent.
+ * Material's `document$` observable emits for the first page and again whenever
+ * instant navigation swaps a page in without a reload. The guide has instant
+ * navigation off today; subscribing anyway means turning it on later does not
+ * silently break the interactive parts. We also run at once, because module
+ * scripts run after the document is parsed and must not depend on the theme's
+ * bundle having started. `init` must therefore be idempotent.
  */
 export function onEveryPage(init) {
+  init();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(() => init());
-  } else {
-    init();
   }
 }
