@@ -281,12 +281,18 @@
   });
 
   // Material's document$ emits once its own components (the table wrappers among them) are
-  // in place, and again after instant navigation.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  // in place, and again after instant navigation. If this file runs before Material's bundle,
+  // set up now (it is safe to run again) and subscribe once document$ exists.
+  function subscribe() {
+    if (!window.document$ || typeof window.document$.subscribe !== "function") return false;
     window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
+    return true;
+  }
+  if (!subscribe()) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+    else setUp();
+    var tries = 0, waiting = setInterval(function () {
+      if (subscribe() || ++tries > 200) clearInterval(waiting);
+    }, 50);
   }
 })();
