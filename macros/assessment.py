@@ -60,42 +60,42 @@ def assessment_form(content: Content) -> str:
         "<ul>", *[f'<li><a href="#sa-area-{a.id}">{inline(a.title)}</a></li>' for a in content.areas],
         "</ul>", "</nav>",
     ]
+    first = 1
     for area in content.areas:
-        parts += _area(area, levels, content.scale.unsure_label)
+        parts += _area(area, levels, content.scale.unsure_label, first)
+        first += len(area.indicators)
     parts += _results(levels, content.scale.unsure_label)
     parts.append("</div>")
     return _lines(*parts)
 
 
-def _area(area, levels, unsure_label: str) -> list[str]:
+def _area(area, levels, unsure_label: str, first: int) -> list[str]:
+    # This page is the heaviest a reader opens (every indicator with four descriptors), so
+    # its markup is kept lean: each radio sits inside its own <label> (no id/for pairs), the
+    # area's id and title are written once on the <section>, and the radio groups are named
+    # by their place on the page (the script keys answers by data-indicator, never by name).
     # autocomplete="off": a browser must not refill the fields from its own memory on
     # reload; the answers saved by the script are the only record.
     # A plain <section> (no accessible name, so not a landmark): eight "region" landmarks
     # would only crowd a screen reader's landmark list; the <h3> gives the structure.
-    out = [f'<section class="assessment__area" id="sa-area-{area.id}" data-area="{area.id}">',
+    out = [f'<section class="assessment__area" id="sa-area-{area.id}" data-area="{area.id}" '
+           f'data-area-title="{attr(area.title)}">',
            f'<h3 id="sa-area-{area.id}-title">{inline(area.title)}</h3>']
-    for ind in area.indicators:
-        name = f"rating-{ind.id}"
-        choices = []
-        for level in levels:
-            box = f"rate-{ind.id}-{level.id}"
-            choices.append(
-                f'<div class="assessment__choice"><input type="radio" name="{name}" id="{box}" '
-                f'value="{level.id}" autocomplete="off"> <label for="{box}"><strong>{inline(level.label)}:</strong> '
-                f"{inline(ind.levels[level.id])}</label></div>")
-        box = f"rate-{ind.id}-{UNSURE}"
+    for number, ind in enumerate(area.indicators, start=first):
+        name = f"sa{number}"
+        choices = [
+            f'<label class="assessment__choice"><input type="radio" name="{name}" value="{level.id}" '
+            f'autocomplete="off"> <strong>{inline(level.label)}:</strong> {inline(ind.levels[level.id])}</label>'
+            for level in levels]
         choices.append(
-            f'<div class="assessment__choice assessment__choice--unsure"><input type="radio" '
-            f'name="{name}" id="{box}" value="{UNSURE}" autocomplete="off"> <label for="{box}">'
-            f"<strong>{inline(unsure_label)}</strong></label></div>")
-        note = f"note-{ind.id}"
+            f'<label class="assessment__choice"><input type="radio" name="{name}" value="{UNSURE}" '
+            f'autocomplete="off"> <strong>{inline(unsure_label)}</strong></label>')
         out += [
-            f'<fieldset class="assessment__indicator" id="sa-indicator-{ind.id}" data-indicator="{ind.id}" '
-            f'data-area="{area.id}" data-area-title="{attr(area.title)}">',
+            f'<fieldset class="assessment__indicator" data-indicator="{ind.id}">',
             f"<legend>{inline(ind.text)}</legend>",
             '<div class="assessment__choices">', *choices, "</div>",
-            f'<div class="assessment__note"><label for="{note}">Evidence note (optional)</label>',
-            f'<textarea id="{note}" name="{note}" rows="2" autocomplete="off"></textarea></div>',
+            '<label class="assessment__note">Evidence note (optional) '
+            f'<textarea id="note-{ind.id}" rows="2" autocomplete="off"></textarea></label>',
             "</fieldset>",
         ]
     out.append("</section>")

@@ -109,7 +109,8 @@ def accept_next_dialog(page, answer: bool = True) -> list[str]:
 def indicators_on(page) -> list[dict]:
     return page.eval_on_selector_all(
         "fieldset[data-indicator]",
-        "els => els.map(e => ({id: e.dataset.indicator, area: e.dataset.area, title: e.dataset.areaTitle}))")
+        "els => els.map(e => ({id: e.dataset.indicator, area: e.closest('[data-area]').dataset.area, "
+        "title: e.closest('[data-area]').dataset.areaTitle}))")
 
 
 def levels_on(page) -> list[dict]:
@@ -157,17 +158,37 @@ def download(page, button: str) -> tuple[str, bytes]:
 
 # --- the server-rendered form (no browser needed) -------------------------------------
 
+VOID = {"input", "br", "img", "meta", "link", "hr", "wbr"}
+
+
 class Tags(HTMLParser):
+    """Every start tag with its attributes, and the open tags around it."""
+
     def __init__(self, text: str):
         super().__init__()
         self.tags: list[tuple[str, dict]] = []
+        self.inside: list[tuple[str, ...]] = []  # for each tag, the tags it sits in
+        self._open: list[str] = []
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
+        self.inside.append(tuple(self._open))
+        if tag not in VOID:
+            self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self._open:
+            while self._open.pop() != tag:
+                pass
 
     def all(self, tag, **attrs):
         return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+    def within(self, tag, **attrs):
+        """The open tags around each matching tag."""
+        return [around for (t, a), around in zip(self.tags, self.inside)
+                if t == tag and all(a.get(k) == v for k, v in attrs.items())]
 
 
 def test_form_has_a_fieldset_per_indicator_with_labelled_choices(content):
@@ -180,11 +201,21 @@ def test_form_has_a_fieldset_per_indicator_with_labelled_choices(content):
     assert [f["data-indicator"] for f in fieldsets] == [i.id for i in indicators]
     assert len(tags.all("h3")) >= len(content.areas)
     assert not tags.all("h2"), "the page's Markdown owns the h2 headings"
-    labels = {a["for"] for a in tags.all("label")}
     radios = tags.all("input", type="radio")
     assert len(radios) == len(indicators) * (len(content.scale.levels) + 1)
-    assert all(r["id"] in labels for r in radios)
-    assert all(t["id"] in labels for t in tags.all("textarea"))
+    # Every radio button and note box sits inside its own label, inside its fieldset.
+    for around in tags.within("input", type="radio") + tags.within("textarea"):
+        assert around[-1] == "label" and "fieldset" in around, around
+    # One radio group per indicator, so arrow keys move between one indicator's levels only.
+    groups = {}
+    for radio in radios:
+        groups.setdefault(radio["name"], []).append(radio["value"])
+    assert len(groups) == len(indicators)
+    assert all(values == [*content.scale.level_ids, "unsure"] for values in groups.values())
+    # Each area's id and title are on its section, where the script reads them.
+    sections = [a for a in tags.all("section") if "data-area" in a]
+    assert [(a["data-area"], a["data-area-title"]) for a in sections] == [
+        (area.id, area.title) for area in content.areas]
     levels = json.loads(tags.all("div", **{"class": "assessment"})[0]["data-levels"])
     assert [lv["id"] for lv in levels] == content.scale.level_ids
     assert [lv["score"] for lv in levels] == list(range(1, len(levels) + 1))
@@ -659,6 +690,21 @@ def test_controls_are_large_enough_focus_visibly_and_work_from_the_keyboard(visi
 
 # --- accessibility gate, before and after interaction ---------------------------------
 
+def settle(page) -> None:
+    """Wait until nothing on the page is moving or fading: the scroll that a tick causes
+    makes Material's header fade the page title in a moment later."""
+    page.evaluate("""async () => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+        const end = Date.now() + 3000;
+        await frame(); await frame();
+        while (Date.now() < end) {
+            const running = document.getAnimations().filter((a) => a.playState === "running");
+            if (!running.length) { await frame(); if (!document.getAnimations().some((a) => a.playState === "running")) return; continue; }
+            await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => null))), frame()]);
+        }
+    }""")
+
+
 def _interact(page, path: str) -> None:
     if page.locator("fieldset.checklist").count():
         page.locator("fieldset.checklist input[type=checkbox]").first.check()
@@ -672,6 +718,9 @@ def _interact(page, path: str) -> None:
         import_file(page, "bad.json", "{oops")  # shows the status message
         expect(page.locator("#sa-status")).to_contain_text("Nothing was changed")
         page.locator("#sa-import").focus()
+    # Ticking scrolls the page, and Material's header then fades the page title in: scan
+    # what a reader sees once it has faded in, not a frame of the fade.
+    settle(page)
 
 
 @pytest.mark.browser

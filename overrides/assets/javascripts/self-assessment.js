@@ -27,10 +27,11 @@ function readPage(root) {
     levels: JSON.parse(root.dataset.levels),
     unsure: root.dataset.unsure,
     unsureLabel: root.dataset.unsureLabel,
+    // The area's id and title are written once, on the area's <section>.
     indicators: fieldsets.map((fs) => ({
       id: fs.dataset.indicator,
-      area: fs.dataset.area,
-      areaTitle: fs.dataset.areaTitle,
+      area: fs.closest("[data-area]").dataset.area,
+      areaTitle: fs.closest("[data-area]").dataset.areaTitle,
       text: fs.querySelector("legend").textContent.trim().replace(/\s+/g, " "),
       fieldset: fs,
     })),
