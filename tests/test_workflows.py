@@ -49,6 +49,8 @@ def test_main_is_deployed_to_pages():
     uses = [step.get("uses", "") for step in steps(pages)]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert pages["permissions"]["pages"] == "write"
+    # The published site carries the PDF and the offline copy that the Downloads page lists.
+    assert "./run release" in "\n".join(step.get("run", "") for step in steps(pages))
 
 
 def test_ci_script_runs_the_readme_test_command():
