@@ -832,6 +832,25 @@ def test_first_visit_follows_the_system_scheme_and_links_are_underlined_with_con
     assert not problems, f"{scheme} scheme:\n  " + "\n  ".join(problems)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_first_paint_is_already_in_the_system_scheme(browser, site_url, scheme):
+    """Material's bundle starts after the first paint, so the page must not wait for it to
+    pick the palette: with the bundle held back, the page is in the reader's scheme."""
+    context = browser.new_context(color_scheme=scheme)
+    context.route(re.compile(r".*/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + PAGE_TYPES["area"], wait_until="load")
+    state = page.evaluate("""() => ({scheme: document.body.dataset.mdColorScheme,
+        background: getComputedStyle(document.body).backgroundColor,
+        bundle: !!window.document$})""")
+    context.close()
+    assert not state["bundle"], "the bundle ran: the check is not testing the first paint"
+    wanted = "slate" if scheme == "dark" else "default"
+    assert state["scheme"] == wanted, state
+    channels = [int(c) for c in re.findall(r"\d+", state["background"])[:3]]
+    assert (sum(channels) < 3 * 128) == (scheme == "dark"), state
+
+
 MOTION = r"""() => {
   const long = (list) => list.split(",").some((v) => parseFloat(v) * (v.trim().endsWith("ms") ? 0.001 : 1) > 0.01);
   const moving = [];
