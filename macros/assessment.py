@@ -71,7 +71,7 @@ def assessment_form(content: Content) -> str:
 
 def _area(area, levels, unsure_label: str, first: int) -> list[str]:
     # This page is the heaviest a reader opens (every indicator with four descriptors), so
-    # its markup is kept lean: each radio sits inside its own <label> (no id/for pairs), the
+    # its markup is kept lean: each radio and note box sits inside its own <label> (no ids), the
     # area's id and title are written once on the <section>, and the radio groups are named
     # by their place on the page (the script keys answers by data-indicator, never by name).
     # autocomplete="off": a browser must not refill the fields from its own memory on
@@ -95,7 +95,7 @@ def _area(area, levels, unsure_label: str, first: int) -> list[str]:
             f"<legend>{inline(ind.text)}</legend>",
             '<div class="assessment__choices">', *choices, "</div>",
             '<label class="assessment__note">Evidence note (optional) '
-            f'<textarea id="note-{ind.id}" rows="2" autocomplete="off"></textarea></label>',
+            '<textarea rows="2" autocomplete="off"></textarea></label>',
             "</fieldset>",
         ]
     out.append("</section>")

@@ -117,6 +117,11 @@ def levels_on(page) -> list[dict]:
     return page.evaluate("JSON.parse(document.querySelector('.assessment').dataset.levels)")
 
 
+def note(indicator: str) -> str:
+    """The evidence note box of one indicator."""
+    return f'fieldset[data-indicator="{indicator}"] textarea'
+
+
 def rate(page, indicator: str, level: str) -> None:
     page.locator(f'fieldset[data-indicator="{indicator}"] input[value="{level}"]').check()
 
@@ -410,7 +415,7 @@ def test_a_rating_made_before_the_script_runs_is_kept(visit):
     release()
     expect(page.locator("#sa-progress")).to_contain_text("1 of ")
     reload(page)
-    expect(page.locator(f"#note-{indicator}")).to_have_value("typed early")
+    expect(page.locator(note(indicator))).to_have_value("typed early")
     assert checked_levels(page)[indicator]
 
 
@@ -427,12 +432,12 @@ def test_ratings_and_notes_survive_a_reload(visit):
     chosen = {ids[0]: levels[0], ids[1]: levels[-1], ids[2]: "unsure"}
     for ind, level in chosen.items():
         rate(page, ind, level)
-    page.fill(f"#note-{ids[0]}", "Board minutes, March")
+    page.fill(note(ids[0]), "Board minutes, March")
     expect(page.locator("#sa-progress")).to_have_text(f"3 of {total} rated")
 
     reload(page)
     assert {k: v for k, v in checked_levels(page).items() if v} == chosen
-    expect(page.locator(f"#note-{ids[0]}")).to_have_value("Board minutes, March")
+    expect(page.locator(note(ids[0]))).to_have_value("Board minutes, March")
     expect(page.locator("#sa-progress")).to_have_text(f"3 of {total} rated")
     assert page.locator("#sa-progress").get_attribute("aria-live") == "polite"
     saved = json.loads(stored(page))
@@ -500,7 +505,7 @@ def test_export_json_clear_all_then_import_brings_ratings_back(visit, tmp_path):
     chosen = {ids[0]: levels[1], ids[1]: levels[2], ids[2]: "unsure"}
     for ind, level in chosen.items():
         rate(page, ind, level)
-    page.fill(f"#note-{ids[1]}", 'Survey, "spring" 2025, 80% return')
+    page.fill(note(ids[1]), 'Survey, "spring" 2025, 80% return')
     loaded = len(visit.requests)
 
     name, data = download(page, "Export JSON")
@@ -517,12 +522,12 @@ def test_export_json_clear_all_then_import_brings_ratings_back(visit, tmp_path):
     assert asked and "cannot be undone" in asked[0]
     assert not any(checked_levels(page).values())
     assert stored(page) is None
-    expect(page.locator(f"#note-{ids[1]}")).to_have_value("")
+    expect(page.locator(note(ids[1]))).to_have_value("")
 
     page.set_input_files("#sa-import", str(saved_file))
     expect(page.locator("#sa-status")).to_contain_text("Imported 3 answers")
     assert {k: v for k, v in checked_levels(page).items() if v} == chosen
-    expect(page.locator(f"#note-{ids[1]}")).to_have_value('Survey, "spring" 2025, 80% return')
+    expect(page.locator(note(ids[1]))).to_have_value('Survey, "spring" 2025, 80% return')
     # Exporting, clearing and importing made no request at all: the files never leave the browser.
     during = [u for u in visit.requests[loaded:] if not u.startswith(("blob:", "data:"))]
     assert during == [], during
@@ -554,7 +559,7 @@ def test_a_bad_import_changes_nothing_and_says_why(visit, case):
     levels = [lv["id"] for lv in levels_on(page)]
     first, second = [i["id"] for i in indicators_on(page)[:2]]
     rate(page, first, levels[0])
-    page.fill(f"#note-{first}", "keep me")
+    page.fill(note(first), "keep me")
     before_store, before_form = stored(page), checked_levels(page)
 
     name, text, says = BAD_FILES[case]
@@ -567,7 +572,7 @@ def test_a_bad_import_changes_nothing_and_says_why(visit, case):
     assert status.get_attribute("role") == "status"
     assert stored(page) == before_store
     assert checked_levels(page) == before_form
-    expect(page.locator(f"#note-{first}")).to_have_value("keep me")
+    expect(page.locator(note(first))).to_have_value("keep me")
 
 
 @pytest.mark.browser
@@ -581,7 +586,7 @@ def test_import_skips_unknown_indicators_and_reports_them(visit):
     expect(page.locator("#sa-status")).to_contain_text("Imported 1 answer")
     expect(page.locator("#sa-status")).to_contain_text("retired-indicator")
     assert {k: v for k, v in checked_levels(page).items() if v} == {first: levels[-1]}
-    expect(page.locator(f"#note-{first}")).to_have_value("from the file")
+    expect(page.locator(note(first))).to_have_value("from the file")
 
 
 @pytest.mark.browser
@@ -610,9 +615,9 @@ def test_export_csv_has_every_indicator_quoted_and_safe_from_formulas(visit):
     rate(page, ids[0], levels[0]["id"])
     rate(page, ids[1], levels[-1]["id"])
     rate(page, ids[2], "unsure")
-    page.fill(f"#note-{ids[0]}", '=HYPERLINK("http://example.invalid","click")')
-    page.fill(f"#note-{ids[1]}", 'Said "yes", then\nchanged')
-    page.fill(f"#note-{ids[2]}", "-5 devices, @office")
+    page.fill(note(ids[0]), '=HYPERLINK("http://example.invalid","click")')
+    page.fill(note(ids[1]), 'Said "yes", then\nchanged')
+    page.fill(note(ids[2]), "-5 devices, @office")
 
     name, data = download(page, "Export CSV")
     assert name.endswith(".csv")
@@ -714,7 +719,7 @@ def _interact(page, path: str) -> None:
         rate(page, ids[0], levels[0])
         rate(page, ids[1], levels[-1])
         rate(page, ids[2], "unsure")
-        page.fill(f"#note-{ids[0]}", "Evidence")
+        page.fill(note(ids[0]), "Evidence")
         import_file(page, "bad.json", "{oops")  # shows the status message
         expect(page.locator("#sa-status")).to_contain_text("Nothing was changed")
         page.locator("#sa-import").focus()
