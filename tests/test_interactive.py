@@ -109,8 +109,8 @@ def accept_next_dialog(page, answer: bool = True) -> list[str]:
 def indicators_on(page) -> list[dict]:
     return page.eval_on_selector_all(
         "fieldset[data-indicator]",
-        "els => els.map(e => ({id: e.dataset.indicator, area: e.closest('[data-area]').dataset.area, "
-        "title: e.closest('[data-area]').dataset.areaTitle}))")
+        "els => els.map(e => { const area = e.closest('[data-area]').dataset;"
+        " return {id: e.dataset.indicator, area: area.area, title: area.areaTitle}; })")
 
 
 def levels_on(page) -> list[dict]:
@@ -701,11 +701,13 @@ def settle(page) -> None:
     page.evaluate("""async () => {
         const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
         const end = Date.now() + 3000;
-        await frame(); await frame();
+        await frame(); await frame();  // let a scroll or class change start its transitions
         while (Date.now() < end) {
             const running = document.getAnimations().filter((a) => a.playState === "running");
-            if (!running.length) { await frame(); if (!document.getAnimations().some((a) => a.playState === "running")) return; continue; }
-            await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => null))), frame()]);
+            if (!running.length) return;
+            const timeout = new Promise((resolve) => setTimeout(resolve, end - Date.now()));
+            await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => null))), timeout]);
+            await frame();  // a finished fade may start the next one
         }
     }""")
 

@@ -28,13 +28,16 @@ function readPage(root) {
     unsure: root.dataset.unsure,
     unsureLabel: root.dataset.unsureLabel,
     // The area's id and title are written once, on the area's <section>.
-    indicators: fieldsets.map((fs) => ({
-      id: fs.dataset.indicator,
-      area: fs.closest("[data-area]").dataset.area,
-      areaTitle: fs.closest("[data-area]").dataset.areaTitle,
-      text: fs.querySelector("legend").textContent.trim().replace(/\s+/g, " "),
-      fieldset: fs,
-    })),
+    indicators: fieldsets.map((fs) => {
+      const area = fs.closest("[data-area]").dataset;
+      return {
+        id: fs.dataset.indicator,
+        area: area.area,
+        areaTitle: area.areaTitle,
+        text: fs.querySelector("legend").textContent.trim().replace(/\s+/g, " "),
+        fieldset: fs,
+      };
+    }),
   };
 }
 
