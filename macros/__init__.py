@@ -15,7 +15,7 @@ from . import render
 from .assessment import assessment_form as render_assessment_form
 from .errors import ContentError
 from .loader import Content, load_content
-from .macro_calls import check_docs
+from .macro_calls import check_docs, citations, page_title
 
 RESOURCES_PAGE = "taking-it-forward/resources.md"
 
@@ -75,7 +75,7 @@ def define_env(env) -> None:
 
     @guarded
     def indicators(area_id):
-        return render.indicators(content, area_id)
+        return render.indicators(content, area_id, link)
 
     @guarded
     def reflection_questions(area_id):
@@ -83,7 +83,7 @@ def define_env(env) -> None:
 
     @guarded
     def next_moves(area_id):
-        return render.next_moves(content, area_id)
+        return render.next_moves(content, area_id, link)
 
     @guarded
     def area_cards(section_id):
@@ -94,6 +94,33 @@ def define_env(env) -> None:
 
     def resource_list():
         return render.resource_list(content, link)
+
+    def research_list():
+        return render.resource_list(content, link, "research")
+
+    @guarded
+    def at_a_glance(area_id):
+        return render.at_a_glance(content, area_id)
+
+    @guarded
+    def small_districts(area_id):
+        return render.small_districts(content, area_id)
+
+    @guarded
+    def cite(fact_id):
+        return render.cite(content, fact_id)
+
+    def meeting_plan():
+        return render.meeting_plan(content, link, lambda page: page_title(docs_dir / page))
+
+    @guarded
+    def meetings_for(section_id):
+        return render.meetings_for(content, section_id, link)
+
+    def fact_register():
+        cited_on = {fact_id: [(page_title(docs_dir / page), link(page)) for page in pages]
+                    for fact_id, pages in citations(docs_dir).items()}
+        return render.fact_register(content, cited_on)
 
     @guarded
     def area_resources(area_id):
@@ -115,7 +142,9 @@ def define_env(env) -> None:
         return render_assessment_form(content)
 
     for macro in (assessment_form, checklist, indicators, reflection_questions, next_moves, area_cards,
-                  scale_table, resource_list, area_resources, download_card, area_downloads):
+                  scale_table, resource_list, research_list, area_resources, download_card,
+                  area_downloads, at_a_glance, small_districts, cite, fact_register, meeting_plan,
+                  meetings_for):
         env.macro(macro)
 
 

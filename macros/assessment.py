@@ -2,7 +2,7 @@
 
 The form is rendered here, on the server, so it is a complete, readable form even
 without JavaScript: one ``<section>`` with an ``<h3>`` per area (the page's Markdown
-supplies the ``##`` heading above it), one ``<fieldset>`` per indicator with a labelled
+supplies the ``##`` heading above it), one ``<fieldset>`` per indicator with a labeled
 radio button per level of the scale plus one for "not sure yet", and an optional
 evidence note.
 

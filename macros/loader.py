@@ -13,7 +13,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem, field_path
-from .models import AREA_MODEL, FILE_MODELS, Area, Resources, Scale, Sections, Workbook
+from .models import (AREA_MODEL, FILE_MODELS, Area, Fact, Facts, MeetingPlan, Resources, Scale,
+                     Sections, Workbook)
 from .yaml_lines import Located, YamlProblem, load
 
 # Jinja runs over every page; braces in YAML text would be shown raw or misread.
@@ -28,6 +29,8 @@ class Content:
     areas: tuple[Area, ...]  # in guide order: by section, then by order
     resources: Resources
     workbook: Workbook
+    facts: Facts
+    meeting_plan: MeetingPlan
 
     def area(self, area_id: str) -> Area:
         for area in self.areas:
@@ -44,6 +47,12 @@ class Content:
 
     def resources_for(self, area_id: str):
         return [r for r in self.resources.resources if area_id in r.areas]
+
+    def fact(self, fact_id: str) -> Fact:
+        for fact in self.facts.facts:
+            if fact.id == fact_id:
+                return fact
+        raise KeyError(f"there is no fact with id '{fact_id}' in content_data/facts.yml")
 
 
 def load_content(root: Path, docs_dir: Path | None = None) -> Content:
@@ -77,7 +86,8 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
     section_rank = {s.id: i for i, s in enumerate(sections.sections)}
     ordered = sorted((a for a, _, _ in areas), key=lambda a: (section_rank[a.section], a.order))
     return Content(scale=loaded["scale.yml"][0], sections=sections, areas=tuple(ordered),
-                   resources=loaded["resources.yml"][0], workbook=loaded["workbook.yml"][0])
+                   resources=loaded["resources.yml"][0], workbook=loaded["workbook.yml"][0],
+                   facts=loaded["facts.yml"][0], meeting_plan=loaded["meeting_plan.yml"][0])
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -158,10 +168,17 @@ def _translate(error: dict, model: type[BaseModel], located: Located, rel: str) 
         return Problem(rel, line, where, f"must not be empty: add at least {need} "
                        f"item{'s' if need != 1 else ''}" + (f" ({hint})" if hint else ""))
     if kind == "string_pattern_mismatch":
-        if "https" in str(error.get("ctx", {}).get("pattern", "")):
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        if "https" in pattern:
             return Problem(rel, line, where, f"'{value}' is not a full https:// address")
+        if "\\d{4}" in pattern:
+            return Problem(rel, line, where, f"'{value}' is not a date: write YYYY-MM-DD, "
+                           "YYYY-MM or YYYY, e.g. 2025-09-30")
         return Problem(rel, line, where, f"'{value}' is not a valid id: use lower-case letters, "
                        "digits and single hyphens, like 'device-loans'")
+    if kind.startswith("date_"):
+        return Problem(rel, line, where, f"'{value}' is not a date: write it as YYYY-MM-DD, "
+                       "e.g. 2026-12-02")
     expected = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
                 "list_type": "a list (lines starting with '- ')", "dict_type": "a mapping of fields",
                 "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields"}
@@ -290,6 +307,11 @@ def _check_cross_file(loaded, areas, area_ids: list[str], problems: list[Problem
                 _check_levels(indicator.levels, ("indicators", i, "levels"), level_ids,
                               located, rel, problems)
 
+    if loaded.get("facts.yml"):
+        _check_facts(*loaded["facts.yml"], problems)
+    if loaded.get("meeting_plan.yml"):
+        _check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
+
     if resources:
         res, located = resources
         rel = "content_data/resources.yml"
@@ -334,3 +356,48 @@ def _check_page(page: str, path, located: Located, rel: str, docs_dir: Path, pro
         problems.append(Problem(rel, located.line_of(path), field_path(path),
                         f"there is no page docs/{page}; give the path of an existing page "
                         "relative to docs/"))
+
+
+def _check_facts(facts: Facts, located: Located, problems: list[Problem]) -> None:
+    rel = "content_data/facts.yml"
+    _duplicates([(t.id, ("topics", i, "id")) for i, t in enumerate(facts.topics)],
+                located, rel, "topic id", problems)
+    _duplicates([(f.id, ("facts", i, "id")) for i, f in enumerate(facts.facts)],
+                located, rel, "fact id", problems)
+    topics = [t.id for t in facts.topics]
+    for i, fact in enumerate(facts.facts):
+        if fact.topic not in topics:
+            path = ("facts", i, "topic")
+            problems.append(Problem(rel, located.line_of(path), field_path(path),
+                            f"'{fact.topic}' is not a topic (topics are: {', '.join(topics)}; "
+                            "add it under 'topics' at the top of the file or use one of these)"))
+        if fact.review_by <= fact.checked:
+            path = ("facts", i, "review_by")
+            problems.append(Problem(rel, located.line_of(path), field_path(path),
+                            f"review_by ({fact.review_by}) must come after checked "
+                            f"({fact.checked}); set the date the fact should next be checked"))
+
+
+def _check_meeting_plan(plan: MeetingPlan, located: Located, area_ids: list[str],
+                        docs_dir: Path | None, problems: list[Problem]) -> None:
+    """No area is rated in two meetings, and every page to read exists. (An area that no
+    meeting rates yet is a warning from ``./run check``, so a new area can land first.)"""
+    rel = "content_data/meeting_plan.yml"
+    _duplicates([(m.id, ("meetings", i, "id")) for i, m in enumerate(plan.meetings)],
+                located, rel, "meeting id", problems)
+    rated: dict[str, int] = {}
+    for i, meeting in enumerate(plan.meetings):
+        for j, area_id in enumerate(meeting.areas):
+            path = ("meetings", i, "areas", j)
+            if area_ids and area_id not in area_ids:
+                problems.append(Problem(rel, located.line_of(path), field_path(path),
+                                f"'{area_id}' is not an area id (known: "
+                                f"{', '.join(dict.fromkeys(area_ids))})"))
+            elif area_id in rated:
+                problems.append(Problem(rel, located.line_of(path), field_path(path),
+                                f"'{area_id}' is already rated in meeting {rated[area_id] + 1}; "
+                                "rate each area in one meeting"))
+            rated.setdefault(area_id, i)
+        if docs_dir:
+            for j, page in enumerate(meeting.read):
+                _check_page(page, ("meetings", i, "read", j), located, rel, docs_dir, problems)

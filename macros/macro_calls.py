@@ -6,6 +6,7 @@ list every bad call at once, as ``docs/page.md:line: message``.
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import jinja2
@@ -15,12 +16,13 @@ from .errors import Problem
 from .loader import Content
 
 # Which argument each macro takes, and where its valid values come from.
-AREA, SECTION, DOWNLOAD, NONE = "area id", "section id", "download name", None
+AREA, SECTION, DOWNLOAD, FACT, NONE = "area id", "section id", "download name", "fact id", None
 SIGNATURES = {
     "checklist": AREA, "indicators": AREA, "reflection_questions": AREA, "next_moves": AREA,
-    "area_resources": AREA, "area_downloads": AREA,
-    "area_cards": SECTION, "download_card": DOWNLOAD,
-    "scale_table": NONE, "resource_list": NONE, "assessment_form": NONE,
+    "area_resources": AREA, "area_downloads": AREA, "at_a_glance": AREA, "small_districts": AREA,
+    "area_cards": SECTION, "meetings_for": SECTION, "download_card": DOWNLOAD, "cite": FACT,
+    "scale_table": NONE, "resource_list": NONE, "research_list": NONE, "assessment_form": NONE,
+    "fact_register": NONE, "meeting_plan": NONE,
 }
 # Variables mkdocs-macros itself provides to every page.
 BUILTINS = {"config", "page", "navigation", "environment", "plugin", "git", "extra",
@@ -30,7 +32,8 @@ BUILTINS = {"config", "page", "navigation", "environment", "plugin", "git", "ext
 def valid_values(content: Content, download_names) -> dict:
     return {AREA: [a.id for a in content.areas],
             SECTION: [s.id for s in content.sections.sections],
-            DOWNLOAD: list(download_names)}
+            DOWNLOAD: list(download_names),
+            FACT: [f.id for f in content.facts.facts]}
 
 
 def check_docs(docs_dir: Path, content: Content, download_names, root: Path) -> list[Problem]:
@@ -87,6 +90,47 @@ def _check_call(call: nodes.Call, rel: str, choices: dict) -> list[Problem]:
     if not isinstance(arg, nodes.Const) or not isinstance(arg.value, str):
         return [Problem(rel, call.lineno, "", f"{name} needs a quoted {kind}, e.g. {example}")]
     if arg.value not in choices[kind]:
+        close = difflib.get_close_matches(arg.value, choices[kind], n=1)
+        if kind == FACT:
+            hint = "add the fact to content_data/facts.yml or use the id of one there"
+        else:
+            hint = f"known: {', '.join(choices[kind])}"
+        guess = f"did you mean '{close[0]}'? " if close else ""
         return [Problem(rel, call.lineno, "", f"{name}('{arg.value}'): '{arg.value}' is not a "
-                        f"known {kind} (known: {', '.join(choices[kind])})")]
+                        f"known {kind}; {guess}({hint})")]
     return []
+
+
+def citations(docs_dir: Path) -> dict[str, list[str]]:
+    """Which pages cite each fact: {fact id: [page path relative to docs/, ...]}, in page order.
+
+    Pages that do not parse are skipped here; check_docs reports them.
+    """
+    env = jinja2.Environment()
+    found: dict[str, list[str]] = {}
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        try:
+            tree = env.parse(path.read_text(encoding="utf-8"))
+        except jinja2.TemplateSyntaxError:
+            continue
+        page = path.relative_to(docs_dir).as_posix()
+        for call in tree.find_all(nodes.Call):
+            if (isinstance(call.node, nodes.Name) and call.node.name == "cite" and call.args
+                    and isinstance(call.args[0], nodes.Const)):
+                pages = found.setdefault(call.args[0].value, [])
+                if page not in pages:
+                    pages.append(page)
+    return found
+
+
+def page_title(path: Path) -> str:
+    """A page's title: its front matter 'title:', else its first '# ' heading, else its name."""
+    text = Path(path).read_text(encoding="utf-8")
+    if text.startswith("---"):
+        for line in text.split("---", 2)[1].splitlines():
+            if line.startswith("title:"):
+                return line.split(":", 1)[1].strip().strip("\"'")
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return Path(path).stem

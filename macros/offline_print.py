@@ -920,7 +920,7 @@ def build_pdf(site: Path, target: Path) -> Path:
                                              args=CHROMIUM_ARGS)
         try:
             # Without JavaScript: the page is complete without it, and nothing saved in a
-            # browser (ticks, ratings) can find its way into the PDF.
+            # browser (check marks, ratings) can find its way into the PDF.
             context = browser.new_context(java_script_enabled=False)
             page = context.new_page()
             page.goto(page_file.as_uri(), wait_until="load")

@@ -60,15 +60,16 @@ def test_area_data_has_enough_items(area):
 @pytest.mark.parametrize("area", AREAS, ids=lambda a: a.id)
 def test_area_page_has_every_part(area):
     markdown = (ROOT / "docs" / area.page).read_text()
-    for heading in ("Why it matters", "Strategies", "What it can look like", "Checklist",
-                    "Where are you now?", "Reflect as a team", "Next moves"):
+    for heading in ("Why it matters", "Strategies", "In a small district", "What it can look like",
+                    "Checklist", "Where are you now?", "Reflect as a team", "Next moves"):
         assert re.search(rf"^## {re.escape(heading)}$", markdown, re.M), f"{area.page}: no '## {heading}'"
     assert len(re.findall(r"^### ", section(markdown, "Strategies"), re.M)) >= 3
-    assert len(re.findall(r'^!!! example "Illustrative composite', markdown, re.M)) >= 2
-    for macro in ("checklist", "indicators", "reflection_questions", "next_moves",
-                  "area_resources", "area_downloads"):
+    assert len(re.findall(r"^### Illustrative composite: ", markdown, re.M)) >= 1
+    for macro in ("at_a_glance", "small_districts", "checklist", "indicators",
+                  "reflection_questions", "next_moves", "area_resources", "area_downloads"):
         assert f"{{{{ {macro}('{area.id}') }}}}" in markdown, f"{area.page}: no {macro} call"
-    assert 1000 <= words(prose(markdown)) <= 1900, f"{area.page}: {words(prose(markdown))} words"
+    # Issue 13: area pages ran 2,300-2,900 words with their YAML; keep the prose lean.
+    assert 700 <= words(prose(markdown)) <= 1350, f"{area.page}: {words(prose(markdown))} words"
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -25,7 +25,7 @@ import yaml
 from macros import load_checked
 from macros.errors import ContentError
 from macros.loader import load_content
-from macros.models import ChecklistItem, Indicator, NextMoves, Question, Resource, Section
+from macros.models import ChecklistItem, Fact, Indicator, NextMoves, Question, Resource, Section
 from test_redirects import mkdocs_config, nav_pages, published, redirect_maps
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -229,6 +229,17 @@ def check_resource(block: Block, tmp_path: Path) -> None:
     load_content(root, root / "docs")
 
 
+def check_fact(block: Block, tmp_path: Path) -> None:
+    topics = {t["id"] for t in yaml.safe_load(
+        (ROOT / "content_data/facts.yml").read_text(encoding="utf-8"))["topics"]}
+    data = yaml.safe_load(block.body)
+    assert isinstance(data, dict) and data.get("facts"), f"{block}: expected 'facts:' with items"
+    for item in data["facts"]:
+        fact = Fact.model_validate(item)
+        assert fact.topic in topics, f"{block}: '{fact.topic}' is not a topic in facts.yml"
+        assert fact.review_by > fact.checked
+
+
 def check_nav(block: Block, tmp_path: Path) -> None:
     data = yaml.safe_load(block.body)
     assert isinstance(data, dict) and "nav" in data, f"{block}: expected 'nav:'"
@@ -265,7 +276,7 @@ def snippet_area() -> dict:
 VALIDATORS = {
     "area": check_area, "checklist-item": check_checklist_item, "indicator": check_indicator,
     "question": check_question, "next-moves": check_next_moves, "resource": check_resource,
-    "section": check_section, "nav": check_nav, "redirect": check_redirect,
+    "section": check_section, "nav": check_nav, "redirect": check_redirect, "fact": check_fact,
 }
 
 

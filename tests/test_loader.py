@@ -40,6 +40,16 @@ next_moves:
   hop: A small step.
   skip: A medium step.
   leap: A large step.
+at_a_glance:
+  about: What the sample area is about.
+  ask_first: [First question?, Second question?, Third question?]
+  quickest_move: Do one small thing.
+small_districts:
+  intro: In a small district, borrow capacity.
+  moves:
+    - {who: Your regional service agency, move: Ask for help.}
+    - {who: Your state office, move: Use its template.}
+    - {who: Your public library, move: Meet there.}
 """
 
 

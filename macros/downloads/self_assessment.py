@@ -336,7 +336,7 @@ def _write_how_to(sheet, content: Content, sheets: list[RatingSheet], choices, f
          "This file works offline. Nothing you type in it is sent anywhere; it stays "
          "where you save it."),
         ("Source", f"{GUIDE}, by {AUTHOR}. The content is shared under the Creative "
-                   "Commons Attribution 4.0 licence (CC BY 4.0)."),
+                   "Commons Attribution 4.0 license (CC BY 4.0)."),
     ]
     sheet.write_string(0, 0, TITLE, fmt.title)
     sheet.set_row(0, 24)

@@ -49,7 +49,7 @@ function setUp(fieldset, canSave) {
   if (!canSave) {
     const note = document.createElement("p");
     note.className = "checklist__note";
-    note.textContent = "This browser is not letting the guide save, so your ticks will be lost when you leave the page.";
+    note.textContent = "This browser is not letting the guide save, so your check marks will be lost when you leave the page.";
     fieldset.append(note);
   }
 
@@ -79,7 +79,7 @@ function setUp(fieldset, canSave) {
 
   clear.addEventListener("click", () => {
     if (!boxes.some((b) => b.checked)) return;
-    if (!window.confirm(`Clear every tick in the ${name}? This cannot be undone.`)) return;
+    if (!window.confirm(`Clear every check mark in the ${name}? This cannot be undone.`)) return;
     for (const box of boxes) box.checked = false;
     remove(keyFor(area));
     showCount();

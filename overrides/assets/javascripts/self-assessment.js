@@ -183,7 +183,7 @@ function setUp(root) {
     const current = touchedCount();
     const incoming = Object.keys(result.ratings).length;
     if (current && !window.confirm(`Replace the ${current} ratings saved in this browser with the ${incoming} in “${file.name}”?`)) {
-      say("Import cancelled. Nothing was changed.");
+      say("Import canceled. Nothing was changed.");
       return;
     }
     state = { version: 1, updated: null, ratings: result.ratings };
