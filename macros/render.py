@@ -105,7 +105,7 @@ def at_a_glance(content: Content, area_id: str) -> str:
         '<p class="at-a-glance__label">Ask these first</p>',
         '<ol class="at-a-glance__questions">', *questions, "</ol>",
         f'<p><strong>Quickest move:</strong> {inline(glance.quickest_move)} '
-        '<a href="#next-moves">All next moves</a></p>',
+        '<a class="at-a-glance__more" href="#next-moves">All next moves</a></p>',
         "</section>")
 
 

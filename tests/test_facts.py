@@ -75,7 +75,10 @@ def test_an_unknown_topic_and_a_review_date_before_the_check_are_refused(data_ro
 
 def test_a_source_without_an_https_address_is_refused_with_its_line(data_root):
     facts = data_root / "content_data/facts.yml"
-    edit(facts, f"url: {FACTS[0].source.url}", "url: www.example.org/report")
+    text = facts.read_text(encoding="utf-8")
+    quoted = f'url: "{FACTS[0].source.url}"'
+    edit(facts, quoted if quoted in text else f"url: {FACTS[0].source.url}",
+         "url: www.example.org/report")
     line = next(i for i, text in enumerate(facts.read_text().splitlines(), 1)
                 if "www.example.org/report" in text)
     assert (f"content_data/facts.yml:{line}: facts[0].source.url: 'www.example.org/report' is "

@@ -42,7 +42,10 @@ next_moves:
   leap: A large step.
 at_a_glance:
   about: What the sample area is about.
-  ask_first: [First question?, Second question?, Third question?]
+  ask_first:
+    - First question?
+    - Second question?
+    - Third question?
   quickest_move: Do one small thing.
 small_districts:
   intro: In a small district, borrow capacity.

@@ -1,6 +1,8 @@
 """The render functions: semantic, accessible HTML, and YAML text always escaped."""
 from __future__ import annotations
 
+import dataclasses
+
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -63,7 +65,7 @@ def test_inline_refuses_non_https_links():
 def test_script_in_yaml_comes_out_as_text(content, area):
     evil = area.model_copy(update={"checklist": (
         area.checklist[0].model_copy(update={"text": "<script>alert(1)</script>"}),)})
-    fake = content.__class__(content.scale, content.sections, (evil,), content.resources, content.workbook)
+    fake = dataclasses.replace(content, areas=(evil,))
     html = render.checklist(fake, evil.id)
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -122,9 +124,35 @@ def test_unknown_area_id_is_a_clear_error(content):
 
 
 def test_resource_list_anchors_are_resource_ids(content):
-    html = render.resource_list(content, link)
+    html = render.resource_list(content, link) + render.resource_list(content, link, "research")
     ids = [a["id"] for a in Tags(html).all("li") if "id" in a]
-    assert ids == [r.id for r in content.resources.resources]
+    assert sorted(ids) == sorted(r.id for r in content.resources.resources)
+    assert len([r for r in content.resources.resources if r.type == "research"]) >= 8
+
+
+def test_a_citation_names_the_source_and_the_month_it_was_checked(content):
+    fact = content.facts.facts[0]
+    html = render.cite(content, fact.id)
+    assert f'<a href="{fact.source.url}">' in html
+    assert f"checked {fact.checked:%B} {fact.checked.year})" in html
+    with pytest.raises(KeyError, match="there is no fact with id 'nope'"):
+        render.cite(content, "nope")
+
+
+def test_the_glance_box_is_a_labeled_section_that_links_to_the_next_moves(content, area):
+    html = render.at_a_glance(content, area.id)
+    section = Tags(html).all("section")[0]
+    assert section["aria-labelledby"] == f"glance-{area.id}"
+    assert f'<h2 class="at-a-glance__title" id="glance-{area.id}">At a glance</h2>' in html
+    assert len(Tags(html).all("li")) == 3 and 'href="#next-moves"' in html
+
+
+def test_meetings_for_names_the_meetings_that_rate_a_section(content):
+    plan = content.meeting_plan.meetings
+    numbers = [str(n) for n, m in enumerate(plan, 1)
+               if {a.id for a in content.areas_in("conditions")} & set(m.areas)]
+    html = render.meetings_for(content, "conditions", link)
+    assert html.endswith(f"meetings {', '.join(numbers[:-1])} and {numbers[-1]}</a>")
 
 
 @pytest.mark.parametrize("page, message", [

@@ -27,7 +27,12 @@ INSTALL_HINT = (f"the US English dictionary is missing: install the Debian packa
 
 # YAML keys whose values are ids, paths, links or numbers, never prose.
 SKIP_KEYS = {"id", "url", "page", "section", "areas", "year", "order", "topic", "checked",
-             "review_by", "date"}
+             "review_by", "date", "read",
+             # names of people and organizations, spelled as they spell them
+             "authors", "publisher", "short", "copy_of"}
+# A published work's title is its publisher's spelling, not ours: a mapping that has a
+# `url` is a source, so its `title` is skipped.
+SOURCE_KEYS = {"title"}
 
 
 @dataclass(frozen=True)
@@ -290,8 +295,10 @@ def mask_yaml(text: str) -> str:
 
     def walk(node, skip: bool) -> None:
         if isinstance(node, yaml.MappingNode):
+            keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+            skipped = SKIP_KEYS | (SOURCE_KEYS if "url" in keys else set())
             for key, value in node.value:
-                walk(value, skip or (isinstance(key, yaml.ScalarNode) and key.value in SKIP_KEYS))
+                walk(value, skip or (isinstance(key, yaml.ScalarNode) and key.value in skipped))
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
                 walk(item, skip)
