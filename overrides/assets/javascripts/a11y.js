@@ -112,9 +112,11 @@
       var toc = document.querySelector(".md-nav--secondary[aria-label]");
       button.setAttribute("aria-label", text + ": " + (toc ? toc.getAttribute("aria-label") : "Table of contents"));
     } else if (!text && input) {
-      // The arrow beside a section's link holds only an icon: name it by its menu.
-      var nav = input.parentElement.querySelector(":scope > nav[aria-label]");
-      if (nav) button.setAttribute("aria-label", nav.getAttribute("aria-label"));
+      // The arrow beside a section's link holds only an icon: name it by the menu it opens,
+      // in words that differ from the link beside it ("Getting Started"), so a voice-control
+      // user who says the link's name gets the link, not a choice of two (WCAG 2.5.3, 4.1.2).
+      var menu = input.parentElement.querySelector(":scope > [data-guide-menu]");
+      if (menu) button.setAttribute("aria-label", "Pages in " + menu.getAttribute("data-guide-menu"));
     }
     if (input && !isPalette(button)) button.setAttribute("aria-expanded", String(input.checked));
     button.addEventListener("click", onClick);
@@ -260,7 +262,23 @@
     });
   }
 
+  // A browser may restore a checked drawer or search toggle when the page is reloaded or
+  // revisited (Material's autocomplete="off" on them is invalid HTML and was taken away, see
+  // macros/theme_markup.py): a page always starts with both closed.
+  var restored = false;
+  function closeRestored() {
+    if (restored) return;
+    restored = true;
+    var nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    if (!nav || (nav.type !== "reload" && nav.type !== "back_forward")) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var input = byId(id);
+      if (input && input.checked && document.activeElement === document.body) input.checked = false;
+    });
+  }
+
   function setUp() {
+    closeRestored();
     document.querySelectorAll(SWAP).forEach(swap);
     sync();
     labelTables();
