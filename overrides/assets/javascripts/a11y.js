@@ -143,7 +143,7 @@
     } else if (input.classList.contains("md-nav__toggle")) {
       var item = input.parentElement;
       if (opening) {
-        focusSoon(function () { return firstTabbable(item.querySelector(":scope > nav")); });
+        focusSoon(function () { return firstTabbable(item.querySelector(":scope > .md-nav")); });
       } else {
         // Back from a sub-menu: to the button that opens it, in the menu above.
         focusSoon(function () {
