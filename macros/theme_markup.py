@@ -9,8 +9,12 @@ each finished page by the MkDocs hooks in macros/site_hooks.py.
 2. Material's drawer and search toggles are checkboxes with autocomplete="off", which HTML
    allows on text-like fields only (the Nu HTML Checker rejects it). overrides/assets/
    javascripts/a11y.js closes both when a browser restores a checked state on reload.
+3. Material's icons are inline <svg>s sized by its stylesheet alone. When the stylesheet
+   does not load (a slow or failed request, a reader's own style sheet, reader modes), each
+   one filled the window: the logo and the GitHub mark 1264 px wide. Icons with Material's
+   24 × 24 viewBox are given width and height attributes of 24 (CSS still sizes them).
 
-Each fix raises if it finds nothing to change: a Material update that moves the markup
+Fixes 1 and 2 raise if it finds nothing to change: a Material update that moves the markup
 should stop the build, not quietly undo the fix.
 """
 from __future__ import annotations
@@ -21,6 +25,10 @@ OUTER_MAIN = '<main class="md-main" data-md-component="main">'
 OUR_MAIN = '<main class="md-content" data-md-component="content">'
 TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
                     r'id="__(?:drawer|search)") autocomplete="off">')
+
+
+ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+SIZED_ICON = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">'
 
 
 class ThemeMarkupError(Exception):
@@ -43,4 +51,4 @@ def fix_theme_markup(html: str, where: str = "a page") -> str:
     if toggles != 2:
         raise ThemeMarkupError(f"{where}: expected Material's drawer and search toggles "
                                f"with autocomplete=\"off\", found {toggles}")
-    return html
+    return html.replace(ICON, SIZED_ICON)
