@@ -74,8 +74,10 @@ def _area(area, levels, unsure_label: str, first: int) -> list[str]:
     # its markup is kept lean: each radio and note box sits inside its own <label> (no ids), the
     # area's id and title are written once on the <section>, and the radio groups are named
     # by their place on the page (the script keys answers by data-indicator, never by name).
-    # autocomplete="off": a browser must not refill the fields from its own memory on
-    # reload; the answers saved by the script are the only record.
+    # autocomplete="off" on the note boxes: a browser must not offer its own memory of other
+    # forms. Not on the radios, where HTML does not allow it (the Nu HTML Checker): a browser
+    # that restores them on reload restores what the script had just saved, and the script
+    # keeps what is checked when it starts (see self-assessment.js).
     # A plain <section> (no accessible name, so not a landmark): eight "region" landmarks
     # would only crowd a screen reader's landmark list; the <h3> gives the structure.
     out = [f'<section class="assessment__area" id="sa-area-{area.id}" data-area="{area.id}" '
@@ -84,12 +86,12 @@ def _area(area, levels, unsure_label: str, first: int) -> list[str]:
     for number, ind in enumerate(area.indicators, start=first):
         name = f"sa{number}"
         choices = [
-            f'<label class="assessment__choice"><input type="radio" name="{name}" value="{level.id}" '
-            f'autocomplete="off"> <strong>{inline(level.label)}:</strong> {inline(ind.levels[level.id])}</label>'
+            f'<label class="assessment__choice"><input type="radio" name="{name}" value="{level.id}">'
+            f' <strong>{inline(level.label)}:</strong> {inline(ind.levels[level.id])}</label>'
             for level in levels]
         choices.append(
-            f'<label class="assessment__choice"><input type="radio" name="{name}" value="{UNSURE}" '
-            f'autocomplete="off"> <strong>{inline(unsure_label)}</strong></label>')
+            f'<label class="assessment__choice"><input type="radio" name="{name}" value="{UNSURE}">'
+            f' <strong>{inline(unsure_label)}</strong></label>')
         out += [
             f'<fieldset class="assessment__indicator" data-indicator="{ind.id}">',
             f"<legend>{inline(ind.text)}</legend>",

@@ -643,7 +643,9 @@ class _PagePrinter:
         attrs: list[tuple[str, str | None]] = []
         classes = []
         for name, value in attrs_list:
-            if name.startswith("data-") or name in ("name", "value", "checked",
+            # Form fields become text here: their form-only attributes go with them
+            # (autocomplete on a <span> is invalid HTML).
+            if name.startswith("data-") or name in ("name", "value", "checked", "autocomplete",
                                                      "required", "rows", "accept", "download"):
                 continue
             if tag == "section" and name in ("aria-label", "aria-labelledby"):

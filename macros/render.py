@@ -62,6 +62,10 @@ def checklist(content: Content, area_id: str) -> str:
         f'<fieldset class="checklist" id="checklist-{area.id}" data-area="{area.id}">',
         f"<legend>{inline(area.title)} checklist</legend>",
         '<ul class="checklist__items">', *items, "</ul>",
+        # Shown until checklists.js removes it (as on the self-assessment): without the
+        # script the boxes still tick, but nothing keeps them, and the reader should know.
+        '<p class="checklist__note" data-without-script>Ticks here are not saved while this '
+        "page's script is not running. Print the page to tick the list by hand.</p>",
         "</fieldset>")
 
 

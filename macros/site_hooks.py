@@ -1,6 +1,7 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml) for what is not a macro:
 
 - each page's "last changed" date, from git, shown in the page footer;
+- the fixes to Material's page template that no block reaches (macros/theme_markup.py);
 - a `_headers` file (Netlify / Cloudflare Pages format) with a Content-Security-Policy
   that allows only the site itself, the theme's inline scripts allowed by their hashes.
 """
@@ -13,6 +14,10 @@ import subprocess
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.theme_markup import ThemeMarkupError, fix_theme_markup
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 # Material's theme assets carry a content hash in their names, so they can be cached forever.
@@ -51,7 +56,20 @@ def on_page_context(context, page, config, nav, **kwargs):
     return context
 
 
+def _fixed(html: str, where: str) -> str:
+    try:
+        return fix_theme_markup(html, where)
+    except ThemeMarkupError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    # 404.html is rendered as a template, not a page.
+    return _fixed(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
 def on_post_page(output, page, config, **kwargs):
+    output = _fixed(output, page.file.src_uri)
     for script in INLINE_SCRIPT.findall(output):
         digest = hashlib.sha256(script.encode("utf-8")).digest()
         _inline_hashes.add("'sha256-" + base64.b64encode(digest).decode() + "'")

@@ -23,6 +23,11 @@
 //    sideways on a narrow screen but cannot be focused or named (WCAG 2.1.1, 1.4.10). Each
 //    wrapper that scrolls becomes a labelled region in the tab order, like the indicator
 //    tables' div.table-scroll.
+// 6. Search results (WCAG 2.1.1, 4.1.2, 4.1.3): Material's result links wrap an <article>
+//    and get no name, so each is named after its page and section; they take Tab stops, so
+//    Tab goes from the field into the results and Shift+Tab back (Material closed the search
+//    on Tab; its arrow keys still work); leaving the search with Tab closes it; and the
+//    number of results is said politely once it settles, only when it changed.
 (function () {
   "use strict";
 
@@ -112,9 +117,11 @@
       var toc = document.querySelector(".md-nav--secondary[aria-label]");
       button.setAttribute("aria-label", text + ": " + (toc ? toc.getAttribute("aria-label") : "Table of contents"));
     } else if (!text && input) {
-      // The arrow beside a section's link holds only an icon: name it by its menu.
-      var nav = input.parentElement.querySelector(":scope > nav[aria-label]");
-      if (nav) button.setAttribute("aria-label", nav.getAttribute("aria-label"));
+      // The arrow beside a section's link holds only an icon: name it by the menu it opens,
+      // in words that differ from the link beside it ("Getting Started"), so a voice-control
+      // user who says the link's name gets the link, not a choice of two (WCAG 2.5.3, 4.1.2).
+      var menu = input.parentElement.querySelector(":scope > [data-guide-menu]");
+      if (menu) button.setAttribute("aria-label", "Pages in " + menu.getAttribute("data-guide-menu"));
     }
     if (input && !isPalette(button)) button.setAttribute("aria-expanded", String(input.checked));
     button.addEventListener("click", onClick);
@@ -141,7 +148,7 @@
     } else if (input.classList.contains("md-nav__toggle")) {
       var item = input.parentElement;
       if (opening) {
-        focusSoon(function () { return firstTabbable(item.querySelector(":scope > nav")); });
+        focusSoon(function () { return firstTabbable(item.querySelector(":scope > .md-nav")); });
       } else {
         // Back from a sub-menu: to the button that opens it, in the menu above.
         focusSoon(function () {
@@ -208,6 +215,13 @@
 
   // --- 4. Tab out of the open drawer closes it ------------------------------------------
   function onFocusOut(ev) {
+    var search = toggle("search"), box = document.querySelector(".md-search"), to = ev.relatedTarget;
+    if (search && search.checked && box && to && box.contains(ev.target) && !box.contains(to) &&
+        to !== headerButton("__search")) {
+      // Tab past the last result (or Shift+Tab before the field) leaves the search: close it.
+      setChecked(search, false);
+      sync();
+    }
     var nav = toggle("drawer"), d = drawer(), next = ev.relatedTarget;
     if (!nav || !nav.checked || !d || !next || !shown(headerButton("__drawer"))) return;
     if (d.contains(next) || next === headerButton("__drawer")) return;
@@ -260,7 +274,72 @@
     });
   }
 
+  // A browser may restore a checked drawer or search toggle when the page is reloaded or
+  // revisited (Material's autocomplete="off" on them is invalid HTML and was taken away, see
+  // macros/theme_markup.py): a page always starts with both closed.
+  var restored = false;
+  function closeRestored() {
+    if (restored) return;
+    restored = true;
+    var nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    if (!nav || (nav.type !== "reload" && nav.type !== "back_forward")) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var input = byId(id);
+      if (input && input.checked && document.activeElement === document.body) input.checked = false;
+    });
+  }
+
+  // --- 6. Search results ------------------------------------------------------------------
+  function clean(el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; }
+  function nameResults(list) {
+    list.querySelectorAll(".md-search-result__item").forEach(function (item) {
+      var page = clean(item.querySelector("a.md-search-result__link article h1"));
+      item.querySelectorAll("a.md-search-result__link").forEach(function (link) {
+        link.tabIndex = 0;
+        var section = clean(link.querySelector("article h2"));
+        var name = section && page && section !== page ? section + " (page: " + page + ")" : page || section;
+        if (name && link.getAttribute("aria-label") !== name) link.setAttribute("aria-label", name);
+      });
+    });
+  }
+  var said = "", saying = null;
+  function sayCount() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var status = document.querySelector("[data-guide-search-status]");
+    var search = toggle("search");
+    clearTimeout(saying);
+    if (!meta || !status) return;
+    // Once the reader pauses typing: one announcement per settled count, not one per key.
+    saying = setTimeout(function () {
+      var text = search && search.checked ? clean(meta) : "";
+      if (text === said) return;
+      said = text;
+      status.textContent = text;
+    }, 600);
+  }
+  var watching = null;
+  function watchResults() {
+    var result = document.querySelector('[data-md-component="search-result"]');
+    if (!result || result === watching) return;
+    watching = result;
+    new MutationObserver(function () {
+      var list = result.querySelector(".md-search-result__list");
+      if (list) nameResults(list);
+      sayCount();
+    }).observe(result, { childList: true, subtree: true, characterData: true });
+  }
+  // Material closes the search on Tab, and moves focus to the field on any other key (Shift
+  // among them, so Shift+Tab went forward from the field). Those keys are kept from it while
+  // focus is in the open search, and the browser moves focus as it always does.
+  window.addEventListener("keydown", function (ev) {
+    var search = toggle("search");
+    if (!search || !search.checked || !ev.target.closest || !ev.target.closest(".md-search")) return;
+    if (/^(Tab|Shift|Control|Alt|Meta|CapsLock)$/.test(ev.key)) ev.stopImmediatePropagation();
+  }, true);
+
   function setUp() {
+    closeRestored();
+    watchResults();
     document.querySelectorAll(SWAP).forEach(swap);
     sync();
     labelTables();

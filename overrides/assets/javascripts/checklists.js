@@ -29,6 +29,9 @@ function setUp(fieldset, canSave) {
   const early = boxes.some((box) => box.checked && ticks[box.dataset.item] !== true);
   for (const box of boxes) box.checked = box.checked || ticks[box.dataset.item] === true;
 
+  // The note that ticks are not saved (shown while this script is not running) goes.
+  fieldset.querySelectorAll("[data-without-script]").forEach((node) => node.remove());
+
   const tools = document.createElement("div");
   tools.className = "checklist__tools";
 
@@ -78,7 +81,11 @@ function setUp(fieldset, canSave) {
   });
 
   clear.addEventListener("click", () => {
-    if (!boxes.some((b) => b.checked)) return;
+    if (!boxes.some((b) => b.checked)) {
+      // Said in the polite count line, so a press is never met with silence.
+      count.textContent = `Nothing to clear: no box in the ${name} is checked.`;
+      return;
+    }
     if (!window.confirm(`Clear every check mark in the ${name}? This cannot be undone.`)) return;
     for (const box of boxes) box.checked = false;
     remove(keyFor(area));

@@ -13,7 +13,11 @@
  and the worker whose script is workers/search.*.js. */
 (function () {
   if (location.protocol === "file:") return;
-  var wanted = /[?&][qh]=/.test(location.search), waiting = [];
+  // Also wanted if the reader already reached for search before this script arrived (the
+  // inline shortcut handler in overrides/main.html opens it and focuses the field).
+  var toggle = document.getElementById("__search"), active = document.activeElement;
+  var wanted = /[?&][qh]=/.test(location.search) || !!(toggle && toggle.checked) ||
+    !!(active && active.closest && active.closest(".md-search")), waiting = [];
   function want() {
     if (wanted) return;
     wanted = true;

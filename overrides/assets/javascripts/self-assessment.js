@@ -68,6 +68,16 @@ function setUp(root) {
   const lastChanged = $("#sa-print-date");
   const importInput = $("#sa-import");
 
+  // Every note box was named "Evidence note (optional)": 44 fields with one name in a
+  // screen reader's list of form fields. Each is named by its area and place instead, the
+  // visible words first (WCAG 2.4.6, 2.5.3).
+  const numberInArea = {};
+  for (const ind of page.indicators) {
+    numberInArea[ind.area] = (numberInArea[ind.area] || 0) + 1;
+    ind.fieldset.querySelector("textarea").setAttribute(
+      "aria-label", `Evidence note (optional), ${ind.areaTitle} indicator ${numberInArea[ind.area]}`);
+  }
+
   // The JavaScript-only parts are rendered hidden; show them now that they work, and
   // drop the notice that says answers are not being saved.
   root.querySelectorAll(":scope > [hidden]").forEach((node) => node.removeAttribute("hidden"));
@@ -90,7 +100,10 @@ function setUp(root) {
   const touchedCount = () => Object.values(pageRatings()).filter((r) => r.level || r.note.trim()).length;
 
   function showProgress() {
-    progress.textContent = `${ratedCount()} of ${page.indicators.length} rated`;
+    // A live region: rewriting the same words (an arrow key within one indicator, a note)
+    // would have them announced again, so only a new count is written.
+    const text = `${ratedCount()} of ${page.indicators.length} rated`;
+    if (progress.textContent !== text) progress.textContent = text;
   }
 
   function showSummary() {
@@ -182,7 +195,8 @@ function setUp(root) {
     }
     const current = touchedCount();
     const incoming = Object.keys(result.ratings).length;
-    if (current && !window.confirm(`Replace the ${current} ratings saved in this browser with the ${incoming} in “${file.name}”?`)) {
+    const ratings = (n) => `${n} rating${n === 1 ? "" : "s"}`;
+    if (current && !window.confirm(`Replace the ${ratings(current)} saved in this browser with the ${ratings(incoming)} in “${file.name}”?`)) {
       say("Import canceled. Nothing was changed.");
       return;
     }
