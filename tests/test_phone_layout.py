@@ -79,7 +79,8 @@ def test_the_glance_box_is_the_first_thing_under_the_title(phone, site_url):
     phone.goto(site_url + AREA_PATHS[CONTENT.areas[-1].id])
     first = phone.evaluate("""() => {
         const h1 = document.querySelector('.md-content h1');
-        let next = h1.nextElementSibling;
+        // The title and its permalink share a wrapper (macros/permalinks.py).
+        let next = (h1.closest('.guide-heading') || h1).nextElementSibling;
         return next ? next.className : null;
     }""")
     assert "at-a-glance" in first
