@@ -1,4 +1,4 @@
-"""The print edition, its PDF and the offline copy (macros/offline_print.py).
+"""The print edition, its PDF and the offline copy (macros/publish/: print_edition.py, pdf.py, offline.py).
 
 One release build (`./run release`: GUIDE_OFFLINE_ZIP=1 GUIDE_PRINT_PDF=1) of a copy of
 the project makes the ZIP and the PDF; the tests then open the unzipped copy from file://
@@ -232,12 +232,12 @@ def test_the_real_downloads_page_asks_for_the_editions():
     page = ROOT / "docs" / "downloads.md"
     assert page.exists() and "data-guide-editions" in page.read_text(encoding="utf-8"), (
         f"add {MARKER} to docs/downloads.md where the print edition, the PDF and the "
-        "offline ZIP should be listed (macros/offline_print.py fills it in)")
+        "offline ZIP should be listed (macros/publish/editions.py fills it in)")
 
 
 def test_the_offline_bundler_refuses_what_it_does_not_understand(tmp_path):
     sys.path.insert(0, str(ROOT))
-    from macros.offline_print import bundle_module
+    from macros.publish.js_bundle import bundle_module
 
     (tmp_path / "a.js").write_text('import { b as c } from "./b.js";\nexport function a() { return c(); }\n')
     (tmp_path / "b.js").write_text("export const b = () => 2;\n")
