@@ -16,7 +16,8 @@ from pathlib import Path
 import tinycss2
 
 _LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
-_THEME = re.compile(r"(main|palette)\.[0-9a-f]+\.min\.css$")
+_THEME = re.compile(r"(?:^|/)(main|palette)\.[0-9a-f]+\.min\.css$")
+_THEME_LINK = re.compile(r'href="[^"]*assets/stylesheets/(?:\w+/)?main\.[0-9a-f]+\.min\.css"')
 # At-rules whose blocks hold rules that may be trimmed; any other block is kept whole.
 _GROUPS = {"media", "supports", "layer", "container"}
 
@@ -29,7 +30,7 @@ def purge_and_join_styles(site: Path) -> str | None:
     names = _stylesheets(texts.values(), folder)
     if not names:
         return None
-    theme = [n for n in names if _THEME.match(n)]
+    theme = [n for n in names if _THEME.search(n)]
     words, attrs = used_names(texts.values(), site)
     material = "".join((folder / n).read_text(encoding="utf-8") for n in theme)
     kept = trim_css(material, words, attrs, "".join(texts.values()) + _script_text(site))
@@ -46,22 +47,28 @@ def purge_and_join_styles(site: Path) -> str | None:
 
 
 def _stylesheets(texts, folder: Path) -> list[str]:
-    """The stylesheets of the first page that has any: Material's, then extra_css."""
-    first = next((t for t in texts if "assets/stylesheets/main." in t), None)
+    """The stylesheets of the first page that has any, Material's then extra_css, as paths
+    under assets/stylesheets/ (Zensical puts Material's in a classic/ or modern/ folder)."""
+    first = next((t for t in texts if _THEME_LINK.search(t)), None)
     if first is None:
         return []
-    names = [h.rsplit("/", 1)[-1] for h in _LINK.findall(first)
-             if posixpath.dirname(h).endswith("assets/stylesheets")
-             and not h.endswith("print-edition.css")]
+    names = [name for name in map(_under_folder, _LINK.findall(first))
+             if name and name != "print-edition.css"]
     return names if names and (folder / names[0]).is_file() else []
 
 
+def _under_folder(href: str) -> str | None:
+    """'../assets/stylesheets/classic/main.x.min.css' -> 'classic/main.x.min.css'."""
+    before, found, after = href.rpartition("assets/stylesheets/")
+    return after if found and (not before or before.endswith("/")) else None
+
+
 def _relink(text: str, names: list[str], joined: str) -> str:
-    links = [m for m in _LINK.finditer(text) if m.group(1).rsplit("/", 1)[-1] in names
-             and posixpath.dirname(m.group(1)).endswith("assets/stylesheets")]
+    links = [m for m in _LINK.finditer(text) if _under_folder(m.group(1)) in names]
     if not links:
         return text
-    prefix = posixpath.dirname(links[0].group(1))
+    href = links[0].group(1)
+    prefix = href[:href.rindex("assets/stylesheets/")] + "assets/stylesheets"
     # data-joined names what the file holds, for people reading the page source.
     joined_from = " ".join(f"assets/stylesheets/{n}" for n in names)
     first_link = f'<link rel="stylesheet" href="{prefix}/{joined}" data-joined="{joined_from}">'

@@ -22,7 +22,9 @@ from .print_page_html import PagePrinter
 
 PRINT_SOURCE = "print.md"  # docs/print.md: the frame the print edition is poured into
 _ARTICLE = re.compile(r'(<article class="md-content__inner[^"]*">)(.*?)(</article>)', re.S)
-# What the theme adds around a page's own content: the edit button and the page history.
+# What the theme adds around a page's own content: Zensical's skip-link target, the edit
+# button and the page history.
+_SKIP_TARGET = re.compile(r'\A\s*<a id="__skip"[^>]*></a>')
 _EDIT_BUTTON = re.compile(r'\A\s*<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)
 _PAGE_HISTORY = re.compile(r'<aside class="md-source-file".*?</aside>\s*\Z', re.S)
 
@@ -41,7 +43,8 @@ def page_content(page_html: str) -> str | None:
     match = _ARTICLE.search(page_html)
     if not match:
         return None
-    return _PAGE_HISTORY.sub("", _EDIT_BUTTON.sub("", match.group(2)))
+    inner = _EDIT_BUTTON.sub("", _SKIP_TARGET.sub("", match.group(2)))
+    return _PAGE_HISTORY.sub("", inner)
 
 
 def nav_entries(nav: list, config: SiteConfig, depth: int = 0):
@@ -176,6 +179,8 @@ def write_print_edition(site: Path, config: SiteConfig) -> Path | None:
     if not match:
         return None
     heading = re.search(r'<h1 id="([^"]+)"', match.group(2))
-    article = PrintEdition(config, site).render(heading.group(1) if heading else "print-edition")
+    skip_target = _SKIP_TARGET.match(match.group(2))  # Zensical's skip link points to it
+    article = (skip_target.group(0) if skip_target else "") + PrintEdition(config, site).render(
+        heading.group(1) if heading else "print-edition")
     path.write_text(html[:match.start(2)] + article + html[match.end(2):], encoding="utf-8")
     return path
