@@ -5,7 +5,6 @@ ContentError whose lines read ``file:line: field.path: message``.
 """
 from __future__ import annotations
 
-import re
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +14,9 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, Problem, field_path
 from .models import (AREA_MODEL, FILE_MODELS, Area, Fact, Facts, MeetingPlan, Resources, Scale,
                      Sections, Workbook)
+from .text_rules import check_text as _check_text
 from .yaml_lines import Located, YamlProblem, load
 
-# Jinja runs over every page; braces in YAML text would be shown raw or misread.
-JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
-HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
 
 
 @dataclass(frozen=True)
@@ -123,25 +120,6 @@ def _load_file(path: Path, model: type[BaseModel], root: Path, problems: list[Pr
         for e in err.errors():
             problems.append(_translate(e, model, located, rel))
         return None
-
-
-def _check_text(value, path, located: Located, rel: str, problems: list[Problem]) -> None:
-    """Reject template code and HTML in any text: both would break or escape a page."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _check_text(item, path + (key,), located, rel, problems)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_text(item, path + (index,), located, rel, problems)
-    elif isinstance(value, str):
-        line, where = located.line_of(path), field_path(path)
-        if JINJA.search(value):
-            problems.append(Problem(rel, line, where, "curly-brace template code such as "
-                                    "'{{' or '{%' is not allowed in YAML text; remove the braces"))
-        if HTML_TAG.search(value):
-            problems.append(Problem(rel, line, where, "HTML tags are not allowed in YAML text; "
-                                    "use Markdown instead: *emphasis*, **strong** or "
-                                    "[link text](https://...)"))
 
 
 # --- turning pydantic's errors into an editor's words ---------------------------------
