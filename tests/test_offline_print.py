@@ -12,12 +12,11 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, need_tool
+from conftest import CHROMIUM, ROOT, copy_project, need_tool
 
 ZIP = "digital-equity-guide-offline.zip"
 PDF = "digital-equity-guide.pdf"
@@ -151,7 +150,7 @@ def test_the_print_edition_holds_every_page_in_reading_order(print_page, built_s
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
     body = article(print_page)
     positions = []
-    for title, path, depth in nav_entries(config["nav"]):
+    for _title, path, _depth in nav_entries(config["nav"]):
         if path is None:
             continue
         slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"(^|/)index\.md$", "", path).removesuffix(".md")

@@ -9,7 +9,6 @@ attribute its selector needs appears nowhere in the built pages or the scripts.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from pathlib import Path
 

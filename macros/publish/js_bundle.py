@@ -31,7 +31,7 @@ def bundle_module(entry: Path) -> str:
         if path in seen:
             return
         text = path.read_text(encoding="utf-8")
-        for names, spec in _IMPORT.findall(text):
+        for _names, spec in _IMPORT.findall(text):
             visit((path.parent / spec).resolve(), trail + (path,))
         seen.add(path)
         order.append(path)
@@ -46,20 +46,10 @@ def bundle_module(entry: Path) -> str:
                                r"|\bimport\s*\(|\bimport\.meta\b", _IMPORT.sub("", text), re.M)
         if leftovers:
             raise BundleError(f"offline copy: {path.name} uses an import or export form the "
-                                f"offline bundler does not know: {leftovers[0].strip()}")
-
-        def imports(match: re.Match) -> str:
-            target = (path.parent / match.group(2)).resolve()
-            names = []
-            for item in match.group(1).split(","):
-                item = item.strip()
-                if item:
-                    source, _, alias = item.partition(" as ")
-                    names.append(f"{source.strip()}: {alias.strip()}" if alias else source)
-            return f"const {{ {', '.join(names)} }} = {ids[target]};"
-
+                              f"offline bundler does not know: {leftovers[0].strip()}")
         exports = _EXPORT.findall(text)
-        body = _EXPORT.sub(lambda m: m.group(0)[len("export "):].lstrip(), _IMPORT.sub(imports, text))
+        body = _IMPORT.sub(lambda m, folder=path.parent: _imports(m, folder, ids), text)
+        body = _EXPORT.sub(lambda m: m.group(0)[len("export "):].lstrip(), body)
         body = re.sub(r"^export\s+", "", body, flags=re.M)
         parts += [f"/* {path.name} */",
                   f"const {ids[path]} = (function () {{",
@@ -67,3 +57,15 @@ def bundle_module(entry: Path) -> str:
                   f"return {{ {', '.join(exports)} }};", "})();"]
     parts.append("})();")
     return "\n".join(parts) + "\n"
+
+
+def _imports(match: re.Match, folder: Path, ids: dict[Path, str]) -> str:
+    """`import { a, b as c } from "./x.js"` as `const { a, b: c } = <x's exports>;`"""
+    target = (folder / match.group(2)).resolve()
+    names = []
+    for item in match.group(1).split(","):
+        item = item.strip()
+        if item:
+            source, _, alias = item.partition(" as ")
+            names.append(f"{source.strip()}: {alias.strip()}" if alias else source)
+    return f"const {{ {', '.join(names)} }} = {ids[target]};"

@@ -115,8 +115,32 @@ class PagePrinter:
                 "textarea": "span"}.get(tag, tag)
 
     def _start(self, tag: str, attrs_list) -> str:
+        attrs, classes = self._attrs(tag, attrs_list)
+        if tag == "a" and not any(n == "href" for n, _ in attrs):
+            self.link_address.append((None, len(self.out) + 1))
+        if tag == "input":
+            kind = dict(attrs_list).get("type", "text")
+            shape = "radio" if kind == "radio" else "checkbox" if kind == "checkbox" else "line"
+            return f'<span class="print-box print-box--{shape}" aria-hidden="true"></span>'
+        if tag == "textarea":
+            classes.append("print-lines")
+        if tag in ("fieldset", "legend", "label", "form"):
+            classes.append(f"print-{tag}")
+        if re.fullmatch(r"h[1-6]", tag) and self.first_heading:
+            self.first_heading = False
+            attrs = [(n, v) for n, v in attrs if n != "id"]
+            attrs.insert(0, ("id", self.slug + "--title"))
+        if classes:
+            attrs.append(("class", " ".join(classes)))
+        text = "".join(f' {n}="{htmllib.escape(v, quote=True)}"' if v is not None else f" {n}"
+                       for n, v in attrs)
+        return f"<{self._rename(tag)}{text}>"
+
+    def _attrs(self, tag: str, attrs_list) -> tuple[list[tuple[str, str | None]], list[str]]:
+        """The attributes a tag keeps in the print edition (ids prefixed, links resolved),
+        and its classes apart."""
         attrs: list[tuple[str, str | None]] = []
-        classes = []
+        classes: list[str] = []
         for name, value in attrs_list:
             if name.startswith("data-") or name in ("name", "value", "checked",
                                                      "required", "rows", "accept", "download"):
@@ -138,22 +162,5 @@ class PagePrinter:
                 classes = value.split() if value else []
                 continue
             attrs.append((name, value))
-        if tag == "a" and not any(n == "href" for n, _ in attrs):
-            self.link_address.append((None, len(self.out) + 1))
-        if tag == "input":
-            kind = dict(attrs_list).get("type", "text")
-            shape = "radio" if kind == "radio" else "checkbox" if kind == "checkbox" else "line"
-            return f'<span class="print-box print-box--{shape}" aria-hidden="true"></span>'
-        if tag == "textarea":
-            classes.append("print-lines")
-        if tag in ("fieldset", "legend", "label", "form"):
-            classes.append(f"print-{tag}")
-        if re.fullmatch(r"h[1-6]", tag) and self.first_heading:
-            self.first_heading = False
-            attrs = [(n, v) for n, v in attrs if n != "id"]
-            attrs.insert(0, ("id", self.slug + "--title"))
-        if classes:
-            attrs.append(("class", " ".join(classes)))
-        text = "".join(f' {n}="{htmllib.escape(v, quote=True)}"' if v is not None else f" {n}"
-                       for n, v in attrs)
-        return f"<{self._rename(tag)}{text}>"
+        return attrs, classes
+
