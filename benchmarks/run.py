@@ -39,12 +39,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/support: helpers shared with the tests
 
-from serving import CHROMIUM, chromium_args, serve, visit  # noqa: E402
+from serving import chromium_args, serve, visit  # noqa: E402
+from support import CHROMIUM, copy_project  # noqa: E402
 
 PAGES = ["", "classroom/", "conditions/vision/", "getting-started/online-self-assessment/"]
 SECOND = "conditions/policy/"  # the second page of a visit that starts on each page above
-PROJECT_PARTS = ["mkdocs.yml", "docs", "content_data", "macros", "overrides"]
 OUR_HOOKS = ["macros/mkdocs_hooks.py"]
 PROFILES = {
     "mobile": [],
@@ -59,17 +60,6 @@ for name in ("GUIDE_OFFLINE_ZIP", "GUIDE_PRINT_PDF"):
 
 
 # --- the two projects -------------------------------------------------------------------
-
-def copy_project(target: Path, root: Path = ROOT) -> Path:
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
-
 
 def make_stock(project: Path) -> Path:
     """Turn a copy of the project into the stock-Material configuration (stock.yml)."""
