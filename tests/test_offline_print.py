@@ -70,6 +70,7 @@ def unzipped(release, tmp_path_factory):
 
 # --- the offline copy ------------------------------------------------------------------------
 
+@pytest.mark.browser  # the release build prints the PDF with Chromium
 def test_the_offline_zip_is_complete_and_small(release):
     archive = release / "downloads" / ZIP
     assert archive.stat().st_size < MAX_ZIP, f"{archive.stat().st_size / 1e6:.1f} MB"
@@ -196,6 +197,7 @@ def test_the_print_edition_is_left_out_of_search(built_site):
 
 # --- the PDF --------------------------------------------------------------------------------------
 
+@pytest.mark.browser  # the release build prints the PDF with Chromium
 def test_the_pdf_is_tagged_with_headings_as_bookmarks(release):
     from pypdf import PdfReader
 
@@ -220,6 +222,7 @@ def test_the_pdf_is_tagged_with_headings_as_bookmarks(release):
     assert max(d for d, _ in bookmarks) >= 2, "the bookmarks are not nested by heading level"
 
 
+@pytest.mark.browser  # the release build prints the PDF with Chromium
 def test_the_downloads_page_lists_the_editions_with_their_sizes(release):
     text = (release / "downloads" / "index.html").read_text(encoding="utf-8")
     assert 'href="../print/"' in text
