@@ -8,8 +8,9 @@ Both sides are built from a private copy of the project, so nothing in the worki
 changes. "Stock" is the same docs/, content_data/ and macros, with Material configured as
 it comes: no custom_dir (so none of overrides/: no main.html, no partial fixes; the site's
 own CSS and JavaScript are copied into docs/ so they still load), no hook of ours
-(macros/offline_print.py), the search plugin with its defaults. The theme's features,
-palette and fonts setting stay as in mkdocs.yml.
+(macros/mkdocs_hooks.py, which runs the publishing steps of macros/publish/), the search
+plugin with its defaults. The theme's features, palette and fonts setting stay as in
+mkdocs.yml.
 
 Both sites are served from 127.0.0.1 with gzip by benchmarks/serving.py and measured
 with Playwright (bytes the server sent, request counts, requests to other hosts) and
@@ -38,13 +39,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/support: helpers shared with the tests
 
-from serving import CHROMIUM, chromium_args, serve, visit  # noqa: E402
+from serving import chromium_args, serve, visit  # noqa: E402
+from support import CHROMIUM, copy_project  # noqa: E402
 
 PAGES = ["", "classroom/", "conditions/vision/", "getting-started/online-self-assessment/"]
 SECOND = "conditions/policy/"  # the second page of a visit that starts on each page above
-PROJECT_PARTS = ["mkdocs.yml", "docs", "content_data", "macros", "overrides"]
-OUR_HOOKS = ["macros/offline_print.py"]
+OUR_HOOKS = ["macros/mkdocs_hooks.py"]
 PROFILES = {
     "mobile": [],
     "3g": ["--throttling.rttMs=300", "--throttling.throughputKbps=700",
@@ -58,17 +60,6 @@ for name in ("GUIDE_OFFLINE_ZIP", "GUIDE_PRINT_PDF"):
 
 
 # --- the two projects -------------------------------------------------------------------
-
-def copy_project(target: Path, root: Path = ROOT) -> Path:
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
-
 
 def make_stock(project: Path) -> Path:
     """Turn a copy of the project into the stock-Material configuration (stock.yml)."""
@@ -335,7 +326,7 @@ def main() -> int:
         print("offline ZIP ...", file=sys.stderr)
         start = time.perf_counter()
         zipped = tmp / "offline.zip"
-        result = subprocess.run([sys.executable, "-m", "macros.offline_print", "offline",
+        result = subprocess.run([sys.executable, "-m", "macros.publish", "offline",
                                  str(zipped)], cwd=ours_project, env=ENV, capture_output=True,
                                 text=True)
         results["ours"]["offline_zip"] = (
@@ -347,7 +338,7 @@ def main() -> int:
             pdf = tmp / "guide.pdf"
             result = subprocess.run([sys.executable, "-c",
                                      "import sys; from pathlib import Path; "
-                                     "from macros.offline_print import build_pdf; "
+                                     "from macros.publish.pdf import build_pdf; "
                                      "build_pdf(Path(sys.argv[1]), Path(sys.argv[2]))",
                                      str(ours_project / "site"), str(pdf)],
                                     cwd=ours_project, env=ENV, capture_output=True, text=True)

@@ -21,12 +21,15 @@ import fnmatch
 import gzip
 import http.server
 import mimetypes
-import os
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support import CHROMIUM, CHROMIUM_ARGS, site_pages  # noqa: E402,F401  (shared with the tests)
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
                 "image/svg+xml", "application/manifest+json")
@@ -251,18 +254,7 @@ def visit(page, site: "Site", path: str = "", settle: float = 0.4) -> Visit:
     return Visit(site + path, site.log.take(), asked)
 
 
-def site_pages(site: Path) -> list[str]:
-    """Every built page, relative to the site root ('' is the home page)."""
-    pages = []
-    for html in sorted(Path(site).rglob("index.html")):
-        rel = html.parent.relative_to(site).as_posix()
-        pages.append("" if rel == "." else rel + "/")
-    return pages
 
 
 def chromium_args() -> list[str]:
-    return ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-gpu", "--no-first-run", "--disable-quic"]
-
-
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    return list(CHROMIUM_ARGS)

@@ -1,52 +1,45 @@
-"""mkdocs-macros entry point: a thin adapter from MkDocs pages to plain render functions.
+"""The macros module both builders load (mkdocs-macros under MkDocs, Zensical's macros
+extension under Zensical): a thin adapter from a page to the plain render functions.
 
-Everything that knows about MkDocs stays in this file. Loading, validation, rendering and
-the download builders are plain functions elsewhere in the package.
+Only `define_env` is called by a builder. It reads the config keys both builders give
+(`docs_dir`, `use_directory_urls`; the project folder from `config_file_path` under MkDocs,
+`root_dir` under Zensical) and the page's `url`. The macros themselves are listed once,
+in registry.py.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
-from . import render
-from .assessment import assessment_form as render_assessment_form
 from .errors import ContentError
-from .loader import Content, load_content
-from .macro_calls import check_docs, citations, page_title
+from .prepared import load_checked, prepare
+from .publish.config import page_url, relative_url
+from .registry import MACROS, Page
 
-RESOURCES_PAGE = "taking-it-forward/resources.md"
+__all__ = ["define_env", "load_checked"]
 
 
 class MacroError(Exception):
     """A macro was called in a way the pre-scan could not catch (e.g. a computed id)."""
 
 
-def load_checked(root: Path, docs_dir: Path) -> Content:
-    """Load content_data/ and check every macro call in docs/; raise ContentError."""
-    from .downloads import DOWNLOADS
-
-    content = load_content(root, docs_dir)
-    problems = check_docs(docs_dir, content, DOWNLOADS, root)
-    if problems:
-        raise ContentError(problems)
-    return content
+def project_root(conf) -> Path:
+    """The folder of mkdocs.yml, from whichever key the builder gives."""
+    for key in ("config_file_path", "root_dir"):  # MkDocs, Zensical
+        if conf.get(key):
+            path = Path(conf[key]).resolve()
+            return path.parent if path.is_file() else path
+    return Path(os.getcwd()).resolve()
 
 
 def define_env(env) -> None:
-    from .downloads import DOWNLOADS, build_all
-
-    root = Path(env.conf["config_file_path"]).resolve().parent
-    docs_dir = Path(env.conf["docs_dir"])
+    root = project_root(env.conf)
+    docs_dir = root / (env.conf.get("docs_dir") or "docs")  # absolute under MkDocs already
+    directory_urls = env.conf.get("use_directory_urls", True)
     try:
-        content = load_checked(root, docs_dir)
+        prepared = prepare(root, docs_dir)
     except ContentError as err:
-        # PluginError is reported by MkDocs as one clean message, before any page is written.
-        raise PluginError(err.report()) from None
-    built = build_all(content)
-    env._guide_downloads = built  # written into site/ by on_post_build below
+        raise _build_error(err.report()) from None
     _quiet_macro_errors()
 
     def here() -> str:
@@ -54,116 +47,53 @@ def define_env(env) -> None:
 
     def link(target: str) -> str:
         page, _, anchor = target.partition("#")
-        url = File(page, str(docs_dir), env.conf["site_dir"], env.conf["use_directory_urls"]).url
-        href = get_relative_url(url, here()) if url else "./"
+        # MkDocs' URL of the home page is "./", from which links are made relative.
+        href = relative_url(page_url(page, directory_urls) or "./", here())
         return href + (f"#{anchor}" if anchor else "")
 
-    def guarded(func):
-        def call(*args):
-            try:
-                return func(*args)
-            except KeyError as err:
-                where = env.page.file.src_uri if env.page else "a page"
-                raise MacroError(f"docs/{where}: {func.__name__}{args!r}: {err.args[0]}") from None
-        call.__name__ = func.__name__
-        call.__doc__ = func.__doc__
-        return call
+    def context() -> Page:
+        return Page(prepared.content, prepared.downloads, docs_dir, link,
+                    lambda path: relative_url(path, here()))
 
-    @guarded
-    def checklist(area_id):
-        return render.checklist(content, area_id)
-
-    @guarded
-    def indicators(area_id):
-        return render.indicators(content, area_id, link)
-
-    @guarded
-    def reflection_questions(area_id):
-        return render.reflection_questions(content, area_id)
-
-    @guarded
-    def next_moves(area_id):
-        return render.next_moves(content, area_id, link)
-
-    @guarded
-    def area_cards(section_id):
-        return render.area_cards(content, section_id, link)
-
-    def scale_table():
-        return render.scale_table(content)
-
-    def resource_list():
-        return render.resource_list(content, link)
-
-    def research_list():
-        return render.resource_list(content, link, "research")
-
-    @guarded
-    def at_a_glance(area_id):
-        return render.at_a_glance(content, area_id)
-
-    @guarded
-    def small_districts(area_id):
-        return render.small_districts(content, area_id)
-
-    @guarded
-    def cite(fact_id):
-        return render.cite(content, fact_id)
-
-    def meeting_plan():
-        return render.meeting_plan(content, link, lambda page: page_title(docs_dir / page))
-
-    @guarded
-    def meetings_for(section_id):
-        return render.meetings_for(content, section_id, link)
-
-    def fact_register():
-        cited_on = {fact_id: [(page_title(docs_dir / page), link(page)) for page in pages]
-                    for fact_id, pages in citations(docs_dir).items()}
-        return render.fact_register(content, cited_on)
-
-    @guarded
-    def area_resources(area_id):
-        return render.area_resources(content, area_id, link, RESOURCES_PAGE)
-
-    @guarded
-    def download_card(name):
-        download = DOWNLOADS[name]
-        href = get_relative_url(download.path, here())
-        return render.download_card(download, len(built[name]), href)
-
-    @guarded
-    def area_downloads(area_id):
-        hrefs = {name: get_relative_url(d.path, here()) for name, d in DOWNLOADS.items()}
-        sizes = {name: len(data) for name, data in built.items()}
-        return render.area_downloads(content, area_id, DOWNLOADS, hrefs, sizes)
-
-    def assessment_form():
-        return render_assessment_form(content)
-
-    for macro in (assessment_form, checklist, indicators, reflection_questions, next_moves, area_cards,
-                  scale_table, resource_list, research_list, area_resources, download_card,
-                  area_downloads, at_a_glance, small_districts, cite, fact_register, meeting_plan,
-                  meetings_for):
-        env.macro(macro)
+    for macro in MACROS:
+        env.macro(_bound(macro, context, env), macro.name)
 
 
-def on_post_build(env) -> None:
-    """Write the companion tools next to the pages, under site/downloads/."""
-    from .downloads import DOWNLOADS
+def _bound(macro, context, env):
+    """The macro as a page calls it; a bad id becomes one line naming the page."""
+    def call(*args):
+        try:
+            return macro.render(context(), *args)
+        except KeyError as err:
+            raise MacroError(f"docs/{_source(env.page)}: {macro.name}{args!r}: {err.args[0]}") from None
+    call.__name__ = macro.name
+    call.__doc__ = macro.render.__doc__
+    return call
 
-    site_dir = Path(env.conf["site_dir"])
-    for name, data in env._guide_downloads.items():
-        target = site_dir / DOWNLOADS[name].path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+
+def _source(page) -> str:
+    if page is None:
+        return "a page"
+    file = getattr(page, "file", None)  # MkDocs
+    return file.src_uri if file is not None else getattr(page, "path", "a page")  # Zensical
+
+
+def _build_error(message: str) -> Exception:
+    """MkDocs reports a PluginError as one clean message, before any page is written."""
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:
+        return RuntimeError(message)
+    return PluginError(message)
 
 
 def _quiet_macro_errors() -> None:
     """Report our own macro errors as one line, not mkdocs-macros' traceback dump."""
-    from mkdocs_macros.errors import format_error
+    try:
+        from mkdocs_macros.errors import format_error
+    except ImportError:  # another builder's macros extension
+        return
 
     @format_error.register
     def _(error: MacroError, markdown: str, page) -> str:
         return str(error)
-

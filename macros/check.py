@@ -3,6 +3,10 @@
 Validates content_data/ and every macro call in docs/ with the same file:line messages
 as the build. Exit 0 when clean, 1 when there are problems.
 
+It also checks what a build would only catch later, or never: links and anchors between
+the pages of docs/ (doc_links.py), and that no published checklist item or indicator id
+has gone (published_ids.py; `--record-ids` adds new ids to the lock file).
+
 It also reports, as warnings, facts in content_data/facts.yml that are past their
 ``review_by`` date and facts that no page cites. Warnings never fail the plain check, so
 time passing cannot block an editor's pull request; ``--strict`` (run monthly by
@@ -16,10 +20,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from . import load_checked
+from .doc_links import check_links
 from .errors import ContentError
 from .loader import Content
 from .macro_calls import citations
+from .prepared import load_checked
+from .published_ids import LOCK, check_published, record_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = "content_data/facts.yml"
@@ -43,6 +49,8 @@ def main(argv: list[str] | None = None, root: Path = ROOT, today: date | None = 
     parser = argparse.ArgumentParser(prog="./run check", description=__doc__.splitlines()[0])
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 when any fact is past its review_by date")
+    parser.add_argument("--record-ids", action="store_true",
+                        help=f"add new checklist item and indicator ids to {LOCK}")
     args = parser.parse_args(argv)
     today = today or date.today()
     start = time.perf_counter()
@@ -50,6 +58,13 @@ def main(argv: list[str] | None = None, root: Path = ROOT, today: date | None = 
         content = load_checked(root, root / "docs")
     except ContentError as err:
         print(err.report(), file=sys.stderr)
+        return 1
+    if args.record_ids:
+        print(f"recorded the published ids in {record_ids(content, root)}")
+    problems, new_ids = check_published(content, root)
+    problems = check_links(root / "docs", content) + problems
+    if problems:
+        print(ContentError(problems).report(), file=sys.stderr)
         return 1
     took = time.perf_counter() - start
     indicators = sum(len(a.indicators) for a in content.areas)
@@ -65,6 +80,8 @@ def main(argv: list[str] | None = None, root: Path = ROOT, today: date | None = 
         print(f"warning: fact '{fact.id}' is not cited on any page: cite it with "
               f"{{{{ cite('{fact.id}') }}}} where the guide makes that claim, or remove it "
               f"from {FACTS}", file=sys.stderr)
+    for warning in new_ids:
+        print(f"warning: {warning}", file=sys.stderr)
     for area in unplanned_areas(content):
         print(f"warning: no meeting in content_data/meeting_plan.yml rates the area "
               f"'{area.id}'; add it to the 'areas' of one meeting so teams know when to rate it",

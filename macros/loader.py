@@ -5,7 +5,6 @@ ContentError whose lines read ``file:line: field.path: message``.
 """
 from __future__ import annotations
 
-import re
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +14,9 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, Problem, field_path
 from .models import (AREA_MODEL, FILE_MODELS, Area, Fact, Facts, MeetingPlan, Resources, Scale,
                      Sections, Workbook)
+from .text_rules import check_text as _check_text
 from .yaml_lines import Located, YamlProblem, load
 
-# Jinja runs over every page; braces in YAML text would be shown raw or misread.
-JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
-HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
 
 
 @dataclass(frozen=True)
@@ -123,25 +120,6 @@ def _load_file(path: Path, model: type[BaseModel], root: Path, problems: list[Pr
         for e in err.errors():
             problems.append(_translate(e, model, located, rel))
         return None
-
-
-def _check_text(value, path, located: Located, rel: str, problems: list[Problem]) -> None:
-    """Reject template code and HTML in any text: both would break or escape a page."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _check_text(item, path + (key,), located, rel, problems)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_text(item, path + (index,), located, rel, problems)
-    elif isinstance(value, str):
-        line, where = located.line_of(path), field_path(path)
-        if JINJA.search(value):
-            problems.append(Problem(rel, line, where, "curly-brace template code such as "
-                                    "'{{' or '{%' is not allowed in YAML text; remove the braces"))
-        if HTML_TAG.search(value):
-            problems.append(Problem(rel, line, where, "HTML tags are not allowed in YAML text; "
-                                    "use Markdown instead: *emphasis*, **strong** or "
-                                    "[link text](https://...)"))
 
 
 # --- turning pydantic's errors into an editor's words ---------------------------------
@@ -249,45 +227,37 @@ def _check_cross_file(loaded, areas, area_ids: list[str], problems: list[Problem
                       docs_dir: Path | None) -> None:
     scale = loaded.get("scale.yml")
     sections = loaded.get("sections.yml")
-    resources = loaded.get("resources.yml")
     level_ids = scale[0].level_ids if scale else None
     section_ids = [s.id for s in sections[0].sections] if sections else None
-
     if scale:
         _duplicates([(lv.id, ("levels", i, "id")) for i, lv in enumerate(scale[0].levels)],
                     scale[1], "content_data/scale.yml", "level id", problems)
     if sections:
-        _duplicates([(s.id, ("sections", i, "id")) for i, s in enumerate(sections[0].sections)],
-                    sections[1], "content_data/sections.yml", "section id", problems)
-        if docs_dir:
-            for i, s in enumerate(sections[0].sections):
-                _check_page(s.page, ("sections", i, "page"), sections[1],
-                            "content_data/sections.yml", docs_dir, problems)
+        _check_sections(*sections, docs_dir, problems)
+    _check_areas(areas, section_ids, level_ids, docs_dir, problems)
+    if loaded.get("facts.yml"):
+        _check_facts(*loaded["facts.yml"], problems)
+    if loaded.get("meeting_plan.yml"):
+        _check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
+    if loaded.get("resources.yml"):
+        _check_resources(*loaded["resources.yml"], area_ids, problems)
 
+
+def _check_sections(sections, located, docs_dir, problems) -> None:
+    rel = "content_data/sections.yml"
+    _duplicates([(s.id, ("sections", i, "id")) for i, s in enumerate(sections.sections)],
+                located, rel, "section id", problems)
+    if docs_dir:
+        for i, s in enumerate(sections.sections):
+            _check_page(s.page, ("sections", i, "page"), located, rel, docs_dir, problems)
+
+
+def _check_areas(areas, section_ids, level_ids, docs_dir, problems) -> None:
     first_seen: dict[str, str] = {}
     indicator_seen: dict[str, str] = {}
     order_seen: dict[tuple[str, int], str] = {}
     for area, located, rel in areas:
-        here = f"{rel}:{located.line_of(('id',))}"
-        stem = Path(rel).stem
-        if area.id != stem:
-            problems.append(Problem(rel, located.line_of(("id",)), "id", f"the id '{area.id}' "
-                            f"does not match the file name; rename the file to {area.id}.yml "
-                            f"or set id: {stem}"))
-        if area.id in first_seen:
-            problems.append(Problem(rel, located.line_of(("id",)), "id", f"the area id "
-                            f"'{area.id}' is already used by {first_seen[area.id]}; ids must be unique"))
-        first_seen.setdefault(area.id, here)
-        if section_ids is not None and area.section not in section_ids:
-            problems.append(Problem(rel, located.line_of(("section",)), "section",
-                            f"'{area.section}' is not a section (sections are: "
-                            f"{', '.join(section_ids)}; see content_data/sections.yml)"))
-        key = (area.section, area.order)
-        if key in order_seen:
-            problems.append(Problem(rel, located.line_of(("order",)), "order", f"order "
-                            f"{area.order} is already taken in section '{area.section}' by "
-                            f"{order_seen[key]}; give each area its own number"))
-        order_seen.setdefault(key, rel)
+        _check_area_identity(area, located, rel, first_seen, order_seen, section_ids, problems)
         if docs_dir:
             _check_page(area.page, ("page",), located, rel, docs_dir, problems)
         _duplicates([(c.id, ("checklist", i, "id")) for i, c in enumerate(area.checklist)],
@@ -307,24 +277,44 @@ def _check_cross_file(loaded, areas, area_ids: list[str], problems: list[Problem
                 _check_levels(indicator.levels, ("indicators", i, "levels"), level_ids,
                               located, rel, problems)
 
-    if loaded.get("facts.yml"):
-        _check_facts(*loaded["facts.yml"], problems)
-    if loaded.get("meeting_plan.yml"):
-        _check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
 
-    if resources:
-        res, located = resources
-        rel = "content_data/resources.yml"
-        _duplicates([(r.id, ("resources", i, "id")) for i, r in enumerate(res.resources)],
-                    located, rel, "resource id", problems)
-        if area_ids:
-            known = list(dict.fromkeys(area_ids))
-            for i, r in enumerate(res.resources):
-                for j, area_id in enumerate(r.areas):
-                    if area_id not in known:
-                        path = ("resources", i, "areas", j)
-                        problems.append(Problem(rel, located.line_of(path), field_path(path),
-                                        f"'{area_id}' is not an area id (known: {', '.join(known)})"))
+def _check_area_identity(area, located, rel, first_seen, order_seen, section_ids, problems) -> None:
+    """The area's id against its file name and the other areas, its section and order."""
+    here = f"{rel}:{located.line_of(('id',))}"
+    stem = Path(rel).stem
+    if area.id != stem:
+        problems.append(Problem(rel, located.line_of(("id",)), "id", f"the id '{area.id}' "
+                        f"does not match the file name; rename the file to {area.id}.yml "
+                        f"or set id: {stem}"))
+    if area.id in first_seen:
+        problems.append(Problem(rel, located.line_of(("id",)), "id", f"the area id "
+                        f"'{area.id}' is already used by {first_seen[area.id]}; ids must be unique"))
+    first_seen.setdefault(area.id, here)
+    if section_ids is not None and area.section not in section_ids:
+        problems.append(Problem(rel, located.line_of(("section",)), "section",
+                        f"'{area.section}' is not a section (sections are: "
+                        f"{', '.join(section_ids)}; see content_data/sections.yml)"))
+    key = (area.section, area.order)
+    if key in order_seen:
+        problems.append(Problem(rel, located.line_of(("order",)), "order", f"order "
+                        f"{area.order} is already taken in section '{area.section}' by "
+                        f"{order_seen[key]}; give each area its own number"))
+    order_seen.setdefault(key, rel)
+
+
+def _check_resources(res, located, area_ids, problems) -> None:
+    rel = "content_data/resources.yml"
+    _duplicates([(r.id, ("resources", i, "id")) for i, r in enumerate(res.resources)],
+                located, rel, "resource id", problems)
+    if not area_ids:
+        return
+    known = list(dict.fromkeys(area_ids))
+    for i, r in enumerate(res.resources):
+        for j, area_id in enumerate(r.areas):
+            if area_id not in known:
+                path = ("resources", i, "areas", j)
+                problems.append(Problem(rel, located.line_of(path), field_path(path),
+                                f"'{area_id}' is not an area id (known: {', '.join(known)})"))
 
 
 def _check_levels(levels: dict, path, level_ids, located, rel, problems) -> None:

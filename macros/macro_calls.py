@@ -14,16 +14,9 @@ from jinja2 import nodes
 
 from .errors import Problem
 from .loader import Content
+# Which argument each macro takes comes from the one list of macros, registry.py.
+from .registry import AREA, DOWNLOAD, FACT, NONE, SECTION, SIGNATURES
 
-# Which argument each macro takes, and where its valid values come from.
-AREA, SECTION, DOWNLOAD, FACT, NONE = "area id", "section id", "download name", "fact id", None
-SIGNATURES = {
-    "checklist": AREA, "indicators": AREA, "reflection_questions": AREA, "next_moves": AREA,
-    "area_resources": AREA, "area_downloads": AREA, "at_a_glance": AREA, "small_districts": AREA,
-    "area_cards": SECTION, "meetings_for": SECTION, "download_card": DOWNLOAD, "cite": FACT,
-    "scale_table": NONE, "resource_list": NONE, "research_list": NONE, "assessment_form": NONE,
-    "fact_register": NONE, "meeting_plan": NONE,
-}
 # Variables mkdocs-macros itself provides to every page.
 BUILTINS = {"config", "page", "navigation", "environment", "plugin", "git", "extra",
             "macros_info", "now", "fix_url", "files", "context"}

@@ -1,5 +1,5 @@
 """Fixes to the parts of Material's base.html that no template block reaches, applied to
-each finished page by the MkDocs hooks in macros/site_hooks.py.
+each finished page by the publishing pipeline (macros/publish/pipeline.py), under any builder.
 
 1. The main landmark holds the page's own content only. Material's <main> wraps the menu
    and the table of contents too, so a screen reader's jump to main (and a reader who skips
@@ -52,3 +52,15 @@ def fix_theme_markup(html: str, where: str = "a page") -> str:
         raise ThemeMarkupError(f"{where}: expected Material's drawer and search toggles "
                                f"with autocomplete=\"off\", found {toggles}")
     return html.replace(ICON, SIZED_ICON)
+
+
+def fix_theme_markup_in(site) -> None:
+    """Apply the fixes to every HTML file of a built site (pages, 404.html, redirect stubs)."""
+    from pathlib import Path
+
+    site = Path(site)
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        fixed = fix_theme_markup(text, path.relative_to(site).as_posix())
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")

@@ -6,6 +6,7 @@ PyYAML silently lets the last one win, are reported here as errors.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -46,6 +47,28 @@ def _hint(problem: str) -> str:
            "double quotes."
 
 
+_FIELD = re.compile(r"^( *)(- +)?([A-Za-z_][\w-]*):( |$)")
+
+
+def _indent_hint(text: str, line: int) -> str | None:
+    """When a field's line is indented more than the field above it, say so: YAML then reads
+    it as part of the text above, which quotes do not fix."""
+    lines = text.splitlines()
+    here = _FIELD.match(lines[line - 1]) if 1 < line <= len(lines) else None
+    above_no = next((n for n in range(line - 2, -1, -1) if lines[n].strip()), None)
+    above = _FIELD.match(lines[above_no]) if here and above_no is not None else None
+    if not above or here.group(2):
+        return None
+    # The column the fields of the item above start at ("- id:" puts them after "- ").
+    extra = len(here.group(1)) - len(above.group(1)) - len(above.group(2) or "")
+    if extra <= 0:
+        return None
+    spaces = f"{extra} space{'s' if extra != 1 else ''}"
+    return (f"'{here.group(3)}:' on line {line} is indented {spaces} more than "
+            f"'{above.group(3)}:' on line {above_no + 1}: fields of the same item must start in "
+            f"the same column, so remove {spaces} before '{here.group(3)}:'.")
+
+
 class YamlProblem(Exception):
     def __init__(self, line: int, message: str):
         super().__init__(message)
@@ -64,8 +87,8 @@ def load(text: str) -> tuple[Located, list[YamlProblem]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, f"this is not valid YAML: {err.problem or err}. "
-                          + _hint(err.problem or "")) from None
+        hint = _indent_hint(text, line) or _hint(err.problem or "")
+        raise YamlProblem(line, f"this is not valid YAML: {err.problem or err}. " + hint) from None
     finally:
         loader.dispose()
     located = Located(data)

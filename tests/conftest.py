@@ -1,6 +1,7 @@
 """Shared fixtures: a copy of the project to break, a strict build, a local server, Chromium."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -12,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import CHROMIUM_ARGS, PROJECT_PARTS, ROOT, copy_project, site_pages  # noqa: F401
+
+# Debian's Chromium, whatever CHROME_PATH says: the tests need this one.
 CHROMIUM = "/usr/bin/chromium"
-# Chromium here must not try to reach Google's hosts: the network is closed.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-gpu", "--no-first-run", "--disable-quic"]
-PROJECT_PARTS = ["mkdocs.yml", "docs", "content_data", "macros", "overrides"]
 
 
 def need_tool(path: str, what: str) -> None:
@@ -28,17 +27,6 @@ def need_tool(path: str, what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -74,14 +62,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """A built site served from 127.0.0.1 on a free port; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with serve_folder(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -94,11 +91,3 @@ def browser():
         yield chromium
         chromium.close()
 
-
-def site_pages(site: Path) -> list[str]:
-    """Every built page, as a path relative to the site root ('' is the home page)."""
-    pages = []
-    for html in sorted(site.rglob("index.html")):
-        rel = html.parent.relative_to(site).as_posix()
-        pages.append("" if rel == "." else rel + "/")
-    return pages

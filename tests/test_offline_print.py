@@ -1,4 +1,4 @@
-"""The print edition, its PDF and the offline copy (macros/offline_print.py).
+"""The print edition, its PDF and the offline copy (macros/publish/: print_edition.py, pdf.py, offline.py).
 
 One release build (`./run release`: GUIDE_OFFLINE_ZIP=1 GUIDE_PRINT_PDF=1) of a copy of
 the project makes the ZIP and the PDF; the tests then open the unzipped copy from file://
@@ -12,12 +12,11 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, need_tool
+from conftest import CHROMIUM, ROOT, copy_project, need_tool
 
 ZIP = "digital-equity-guide-offline.zip"
 PDF = "digital-equity-guide.pdf"
@@ -71,6 +70,7 @@ def unzipped(release, tmp_path_factory):
 
 # --- the offline copy ------------------------------------------------------------------------
 
+@pytest.mark.browser  # the release build prints the PDF with Chromium
 def test_the_offline_zip_is_complete_and_small(release):
     archive = release / "downloads" / ZIP
     assert archive.stat().st_size < MAX_ZIP, f"{archive.stat().st_size / 1e6:.1f} MB"
@@ -151,7 +151,7 @@ def test_the_print_edition_holds_every_page_in_reading_order(print_page, built_s
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
     body = article(print_page)
     positions = []
-    for title, path, depth in nav_entries(config["nav"]):
+    for _title, path, _depth in nav_entries(config["nav"]):
         if path is None:
             continue
         slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"(^|/)index\.md$", "", path).removesuffix(".md")
@@ -197,6 +197,7 @@ def test_the_print_edition_is_left_out_of_search(built_site):
 
 # --- the PDF --------------------------------------------------------------------------------------
 
+@pytest.mark.browser  # the release build prints the PDF with Chromium
 def test_the_pdf_is_tagged_with_headings_as_bookmarks(release):
     from pypdf import PdfReader
 
@@ -221,6 +222,7 @@ def test_the_pdf_is_tagged_with_headings_as_bookmarks(release):
     assert max(d for d, _ in bookmarks) >= 2, "the bookmarks are not nested by heading level"
 
 
+@pytest.mark.browser  # the release build prints the PDF with Chromium
 def test_the_downloads_page_lists_the_editions_with_their_sizes(release):
     text = (release / "downloads" / "index.html").read_text(encoding="utf-8")
     assert 'href="../print/"' in text
@@ -232,12 +234,12 @@ def test_the_real_downloads_page_asks_for_the_editions():
     page = ROOT / "docs" / "downloads.md"
     assert page.exists() and "data-guide-editions" in page.read_text(encoding="utf-8"), (
         f"add {MARKER} to docs/downloads.md where the print edition, the PDF and the "
-        "offline ZIP should be listed (macros/offline_print.py fills it in)")
+        "offline ZIP should be listed (macros/publish/editions.py fills it in)")
 
 
 def test_the_offline_bundler_refuses_what_it_does_not_understand(tmp_path):
     sys.path.insert(0, str(ROOT))
-    from macros.offline_print import bundle_module
+    from macros.publish.js_bundle import bundle_module
 
     (tmp_path / "a.js").write_text('import { b as c } from "./b.js";\nexport function a() { return c(); }\n')
     (tmp_path / "b.js").write_text("export const b = () => 2;\n")

@@ -164,7 +164,8 @@ def test_the_trimmed_stylesheet_renders_exactly_like_materials(browser, built_si
                     body=full, headers={"content-type": "text/css"}))
             page = context.new_page()
 
-            def shoot(name: str, full_page: bool = False):
+            # The page and its size are bound now: shoot runs within this pass of the loop.
+            def shoot(name: str, full_page: bool = False, page=page, width=width, scheme=scheme):
                 page.add_style_tag(content=still)
                 page.wait_for_timeout(200)
                 out[f"{width}-{scheme} {name}"] = page.screenshot(full_page=full_page,

@@ -26,7 +26,7 @@ INSTALL_HINT = (f"the US English dictionary is missing: install the Debian packa
                 f"{DEBIAN_PACKAGES} and the Python package pyenchant (./run test installs them)")
 
 # YAML keys whose values are ids, paths, links or numbers, never prose.
-SKIP_KEYS = {"id", "url", "page", "section", "areas", "year", "order", "topic", "checked",
+SKIP_KEYS = {"id", "url", "published_checklist_items", "published_indicators", "page", "section", "areas", "year", "order", "topic", "checked",
              "review_by", "date", "read",
              # names of people and organizations, spelled as they spell them
              "authors", "publisher", "short", "copy_of"}

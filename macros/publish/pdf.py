@@ -1,0 +1,49 @@
+"""The print edition of a built site as a tagged PDF whose bookmarks are the headings,
+printed by headless Chromium (`./run print-pdf`, and `./run release`)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PRINT_PDF = "digital-equity-guide.pdf"
+CHROMIUM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+# Chromium here must not try to reach Google's hosts: the network is closed.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-gpu", "--no-first-run"]
+
+
+def chromium_executable() -> str | None:
+    for path in [os.environ.get("CHROME_PATH", ""), *CHROMIUM_PATHS]:
+        if path and Path(path).exists():
+            return path
+    return None  # Playwright's own Chromium, if installed
+
+
+def build_pdf(site: Path, target: Path) -> Path:
+    """Print the print edition of a built site to a tagged PDF with bookmarks."""
+    from playwright.sync_api import sync_playwright
+
+    page_file = site / "print" / "index.html"
+    if not page_file.is_file():
+        page_file = site / "print.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(),
+                                             args=CHROMIUM_ARGS)
+        try:
+            # Without JavaScript: the page is complete without it, and nothing saved in a
+            # browser (check marks, ratings) can find its way into the PDF.
+            context = browser.new_context(java_script_enabled=False)
+            page = context.new_page()
+            page.goto(page_file.as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(target), format="Letter", outline=True, tagged=True,
+                     print_background=True, display_header_footer=True,
+                     header_template="<span></span>",
+                     footer_template='<div style="font-size:8pt;width:100%;text-align:center;'
+                                     'color:#555"><span class="pageNumber"></span> of '
+                                     '<span class="totalPages"></span></div>',
+                     margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        finally:
+            browser.close()
+    return target
