@@ -26,17 +26,18 @@ class MacroError(Exception):
 
 def load_checked(root: Path, docs_dir: Path) -> Content:
     """Load content_data/ and check every macro call in docs/; raise ContentError."""
-    from .downloads import DOWNLOADS
+    from .downloads import registry
 
     content = load_content(root, docs_dir)
-    problems = check_docs(docs_dir, content, DOWNLOADS, root)
+    problems = check_docs(docs_dir, content, registry(content), root)
     if problems:
         raise ContentError(problems)
     return content
 
 
 def define_env(env) -> None:
-    from .downloads import DOWNLOADS, build_all
+    from .downloads import build_all, registry
+    from .render_toolkit import register
 
     root = Path(env.conf["config_file_path"]).resolve().parent
     docs_dir = Path(env.conf["docs_dir"])
@@ -45,8 +46,8 @@ def define_env(env) -> None:
     except ContentError as err:
         # PluginError is reported by MkDocs as one clean message, before any page is written.
         raise PluginError(err.report()) from None
-    built = build_all(content)
-    env._guide_downloads = built  # written into site/ by on_post_build below
+    built, DOWNLOADS = build_all(content), registry(content)
+    env._guide_downloads = {DOWNLOADS[name].path: data for name, data in built.items()}
     _quiet_macro_errors()
 
     def here() -> str:
@@ -146,15 +147,14 @@ def define_env(env) -> None:
                   area_downloads, at_a_glance, small_districts, cite, fact_register, meeting_plan,
                   meetings_for):
         env.macro(macro)
+    register(env, content, DOWNLOADS, built, lambda path: get_relative_url(path, here()), guarded)
 
 
 def on_post_build(env) -> None:
-    """Write the companion tools next to the pages, under site/downloads/."""
-    from .downloads import DOWNLOADS
-
+    """Write the downloads next to the pages, under site/downloads/."""
     site_dir = Path(env.conf["site_dir"])
-    for name, data in env._guide_downloads.items():
-        target = site_dir / DOWNLOADS[name].path
+    for path, data in env._guide_downloads.items():
+        target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 

@@ -14,13 +14,16 @@ from jinja2 import nodes
 
 from .errors import Problem
 from .loader import Content
+from .render_toolkit import WORKBOOK_PARTS
 
 # Which argument each macro takes, and where its valid values come from.
 AREA, SECTION, DOWNLOAD, FACT, NONE = "area id", "section id", "download name", "fact id", None
+PART = "workbook part"
 SIGNATURES = {
     "checklist": AREA, "indicators": AREA, "reflection_questions": AREA, "next_moves": AREA,
     "area_resources": AREA, "area_downloads": AREA, "at_a_glance": AREA, "small_districts": AREA,
     "area_cards": SECTION, "meetings_for": SECTION, "download_card": DOWNLOAD, "cite": FACT,
+    "download_link": DOWNLOAD, "workbook_part": PART,
     "scale_table": NONE, "resource_list": NONE, "research_list": NONE, "assessment_form": NONE,
     "fact_register": NONE, "meeting_plan": NONE,
 }
@@ -33,7 +36,8 @@ def valid_values(content: Content, download_names) -> dict:
     return {AREA: [a.id for a in content.areas],
             SECTION: [s.id for s in content.sections.sections],
             DOWNLOAD: list(download_names),
-            FACT: [f.id for f in content.facts.facts]}
+            FACT: [f.id for f in content.facts.facts],
+            PART: list(WORKBOOK_PARTS)}
 
 
 def check_docs(docs_dir: Path, content: Content, download_names, root: Path) -> list[Problem]:
