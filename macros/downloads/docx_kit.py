@@ -33,6 +33,7 @@ FONT = "Calibri"
 MARGIN = 0.75  # inches, portrait
 LANDSCAPE_MARGIN = 0.5  # inches, landscape: wide tables need the room
 ANSWER_STYLE = "Answer space"
+LINE_PITCH = 26  # points from one ruled line to the next: about wide-ruled paper
 BOX = "\u2610"  # a ballot box: tick it on paper, or type an X over it on screen
 HEADER_FILL = "D9E2F3"
 _STYLES = ["Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
@@ -48,6 +49,7 @@ class Doc:
         self.document = docx.Document()
         self.language = language
         self._styles: dict[str, str] = {}
+        self._after_table = False
         self._prepare(landscape)
         self._properties(title, subject, keywords, category, comments)
         self._footer(footer or title)
@@ -62,6 +64,9 @@ class Doc:
     def paragraph(self, style: str | None = None):
         """An empty paragraph; styles are set by id (python-docx's lookup by name is slow)."""
         paragraph = self.document.add_paragraph()
+        if self._after_table and not (style or "").startswith(("Heading", "Title")):
+            paragraph.paragraph_format.space_before = Pt(8)
+        self._after_table = False
         if style:
             paragraph._p.get_or_add_pPr().style = self._styles[style]
         return paragraph
@@ -119,10 +124,12 @@ class Doc:
             fmt = paragraph.paragraph_format
             if not indent:
                 fmt.left_indent = Inches(0)
-            if space is not None:
+            if space is not None and index == 0:
                 fmt.space_before = Pt(space)
             if index < lines - 1:
                 fmt.keep_with_next = True
+            else:
+                fmt.space_after = Pt(10)  # room before whatever follows the last line
 
     def choices(self, options: list[str], indent: float = 0.25) -> None:
         """Tick-box choices, one per line, kept together with what follows."""
@@ -181,10 +188,12 @@ class Doc:
                f"<w:tblCaption w:val={quoteattr(caption)}/>"
                f"<w:tblDescription w:val={quoteattr(description)}/>"
                "</w:tblPr><w:tblGrid>" + grid + "</w:tblGrid>" + "".join(body) + "</w:tbl>")
+        if self._after_table:
+            # Two tables in a row would join into one: a thin paragraph keeps them apart.
+            gap = self.paragraph().paragraph_format
+            gap.space_before, gap.space_after, gap.line_spacing = Pt(0), Pt(0), Pt(6)
         self.document.element.body._insert_tbl(parse_xml(xml))
-        # A thin gap after the table (Word needs a paragraph between two tables anyway).
-        gap = self.paragraph().paragraph_format
-        gap.space_before, gap.space_after, gap.line_spacing = Pt(0), Pt(0), Pt(6)
+        self._after_table = True
 
     # --- pages ------------------------------------------------------------------------
 
@@ -205,6 +214,9 @@ class Doc:
         return (section.page_height - section.top_margin - section.bottom_margin) / 914400
 
     def save(self) -> bytes:
+        if self._after_table:  # Word wants a paragraph after a table that ends the document
+            end = self.paragraph().paragraph_format
+            end.space_before, end.space_after, end.line_spacing = Pt(0), Pt(0), Pt(1)
         buffer = io.BytesIO()
         self.document.save(buffer)
         return zipfix.normalize(buffer.getvalue())
@@ -248,10 +260,15 @@ class Doc:
             styles[name].font.color.rgb = RGBColor.from_string(colour)
             styles[name].font.italic = False if name == "Subtitle" else styles[name].font.italic
         styles["Title"].font.size = Pt(24)
-        styles["Heading 1"].font.size = Pt(18)
+        subtitle = styles["Subtitle"]
+        subtitle.font.size = Pt(11.5)
+        spacing = subtitle.element.rPr.find(qn("w:spacing"))  # the template spreads letters out
+        if spacing is not None:
+            subtitle.element.rPr.remove(spacing)
+        styles["Heading 1"].font.size = Pt(16)
         styles["Heading 2"].font.size = Pt(14)
         styles["Heading 3"].font.size = Pt(12)
-        for name, before in (("Heading 1", 14), ("Heading 2", 10), ("Heading 3", 8)):
+        for name, before in (("Heading 1", 12), ("Heading 2", 10), ("Heading 3", 8)):
             styles[name].paragraph_format.space_before = Pt(before)
             styles[name].paragraph_format.space_after = Pt(3)
         # One clear sans-serif face throughout (the template mixes Cambria and Calibri).
@@ -264,14 +281,18 @@ class Doc:
         self._styles[ANSWER_STYLE] = answer.style_id
         answer.base_style = styles["Normal"]
         answer.quick_style = True
-        answer.paragraph_format.space_before = Pt(18)
-        answer.paragraph_format.space_after = Pt(4)
+        answer.paragraph_format.space_before = Pt(LINE_PITCH - 14)
+        answer.paragraph_format.space_after = Pt(0)
+        answer.paragraph_format.line_spacing = Pt(14)
         answer.paragraph_format.left_indent = Inches(0.25)
+        # A rule under each line: 'between' draws it between lines of the same answer,
+        # which Word and LibreOffice would otherwise join into one bordered block.
         border = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "808080")):
-            bottom.set(qn(f"w:{key}"), value)
-        border.append(bottom)
+        for side in ("bottom", "between"):
+            rule = OxmlElement(f"w:{side}")
+            for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "808080")):
+                rule.set(qn(f"w:{key}"), value)
+            border.append(rule)
         p_pr = answer.element.get_or_add_pPr()
         p_pr.insert_element_before(border, "w:shd", "w:tabs", "w:suppressAutoHyphens",
                                    "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..loader import Content
 from ..render import MOVE_SPANS
-from .docx_kit import ANSWER_STYLE, Doc  # noqa: F401  (ANSWER_STYLE: tests read it here)
+from .docx_kit import ANSWER_STYLE, LINE_PITCH, Doc  # noqa: F401  (tests read ANSWER_STYLE)
 from .self_assessment import GUIDE, plain
 
 TITLE = "Reflection and Planning Companion Workbook"
@@ -24,7 +24,8 @@ LANGUAGE = "en-US"
 # once the heading, the ideas and the header row are set, and the rows that fill it.
 ACTION_ROWS = 4
 ACTION_ROW_HEIGHT = 1.05
-ROSTER_ROW_HEIGHT = 0.42
+ROSTER_ROW_HEIGHT = 0.5
+QUESTION_SPACE = 500  # points of a portrait page left for an area's questions and lines
 
 
 def locate(content: Content, area_id: str) -> str:
@@ -103,10 +104,10 @@ def _missing_voices(doc: Doc, content: Content) -> None:
     workbook = content.workbook
     doc.heading(workbook.text.voices_heading, 1, new_page=True)
     doc.para(workbook.text.voices_intro)
-    doc.numbered([plain(q) for q in workbook.missing_voices], answer_lines=2)
+    doc.numbered(workbook.missing_voices, answer_lines=2)
     doc.heading(workbook.text.voices_plan, 2)
     columns = workbook.voices_columns
-    doc.table([plain(c.label) for c in columns], [[] for _ in range(4)],
+    doc.table([plain(c.label) for c in columns], [[] for _ in range(3)],
               [c.width for c in columns], caption=plain(workbook.text.voices_plan),
               description="An empty table: each missing voice, how the team will hear from "
                           "it, who reaches out and by when.", min_height=0.45)
@@ -118,7 +119,7 @@ def _prompts(doc: Doc, content: Content) -> None:
     doc.para(workbook.text.prompts_intro)
     for group in workbook.prompts:
         doc.heading(group.word, 2)
-        doc.numbered([plain(q) for q in group.questions], answer_lines=1)
+        doc.numbered(group.questions, answer_lines=1)
 
 
 def _reflection(doc: Doc, content: Content, area) -> None:
@@ -126,7 +127,7 @@ def _reflection(doc: Doc, content: Content, area) -> None:
     doc.para(area.summary)
     doc.heading(content.workbook.text.reflection_heading, 3)
     # Fill the portrait page: fewer questions get more lines each.
-    lines = max(2, min(5, 16 // len(area.reflection_questions)))
+    lines = max(1, min(6, int((QUESTION_SPACE / len(area.reflection_questions) - 34) // LINE_PITCH)))
     doc.numbered([q.text for q in area.reflection_questions], answer_lines=lines)
 
 
