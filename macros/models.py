@@ -307,10 +307,12 @@ class TemplateTable(Strict):
     caption: Text = Field(description="the table's name, read out by screen readers")
     description: Text = Field(description="one sentence on what the table is for")
     columns: list[TemplateColumn] = Field(min_length=1, description="the columns, left to right")
-    rows: list[list[Text]] = Field(
-        default_factory=list, description="rows with text already in them, each a list of "
-        "cells from the left; cells not given are left empty to fill in")
+    rows: list[Text | list[Text]] = Field(
+        default_factory=list, description="rows with text already in them: a text for the "
+        "first cell only, or a list of cells from the left; cells not given are left empty")
     blank_rows: int = Field(default=0, ge=0, le=60, description="empty rows after those")
+    total_row: Text | None = Field(default=None, description="a last row with this text in "
+                                   "its first cell, e.g. 'District total'")
     row_height: float = Field(default=0.35, ge=0.2, le=3,
                               description="the least height of a row, in inches")
     font_size: float = Field(default=11, ge=8, le=14, description="the text size in points")
@@ -324,6 +326,8 @@ class TemplateTable(Strict):
 class SurveyQuestion(Strict):
     text: Text = Field(description="the question as the reader sees it")
     choices: list[Text] = Field(default_factory=list, description="tick-box answers")
+    inline: bool = Field(default=False, description="true to print short choices on one line "
+                         "(they wrap on a narrow screen)")
     lines: int = Field(default=0, ge=0, le=10, description="ruled lines to write an answer on")
 
 

@@ -110,10 +110,11 @@ def _check_table(table, path, landscape: bool, located: Located, rel: str, probl
                         f"inches, but a {'landscape' if landscape else 'portrait'} page has "
                         f"{limit} inches between its margins; make some narrower"))
     for r, row in enumerate(table.rows):
-        if len(row) > len(table.columns):
+        if not isinstance(row, str) and len(row) > len(table.columns):
             problems.append(Problem(rel, located.line_of(path + ("rows", r)),
                             field_path(path + ("rows", r)), f"this row has {len(row)} cells "
-                            f"but the table has {len(table.columns)} columns"))
+                            f"but the table has {len(table.columns)} columns (in [a, b] a comma "
+                            "starts a new cell: put a cell with a comma in double quotes)"))
     if table.choices and not 1 <= table.choices_column <= len(table.columns):
         problems.append(Problem(rel, located.line_of(path + ("choices_column",)),
                         field_path(path + ("choices_column",)), "say which column holds the "

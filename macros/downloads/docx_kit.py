@@ -116,6 +116,9 @@ class Doc:
         num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = 0
         num_pr.get_or_add_numId().val = num_id
+        # Room for a two-digit number ("10.") between the number and the text.
+        paragraph.paragraph_format.left_indent = Inches(0.3)
+        paragraph.paragraph_format.first_line_indent = Inches(-0.3)
 
     def answer(self, lines: int = 1, indent: bool = False, space: float | None = None) -> None:
         """Ruled lines to write on; the last one ends the answer."""
@@ -131,13 +134,19 @@ class Doc:
             else:
                 fmt.space_after = Pt(10)  # room before whatever follows the last line
 
-    def choices(self, options: list[str], indent: float = 0.25) -> None:
-        """Tick-box choices, one per line, kept together with what follows."""
+    def choices(self, options: list[str], indent: float = 0.25, inline: bool = False) -> None:
+        """Tick-box choices, one per line (or all on one), kept together with what follows."""
+        if inline and options:
+            options = ["\u2003".join(f"{BOX} {option}" for option in options)]
+            for index, option in enumerate(options):
+                paragraph = self.para(option)
+                paragraph.paragraph_format.left_indent = Inches(indent)
+            return
         for index, option in enumerate(options):
             paragraph = self.para(f"{BOX} {option}")
             fmt = paragraph.paragraph_format
             fmt.left_indent = Inches(indent)
-            fmt.space_after = Pt(2)
+            fmt.space_after = Pt(0) if index < len(options) - 1 else Pt(4)
             fmt.keep_with_next = index < len(options) - 1
 
     # --- tables -----------------------------------------------------------------------
@@ -215,8 +224,14 @@ class Doc:
 
     def save(self) -> bytes:
         if self._after_table:  # Word wants a paragraph after a table that ends the document
-            end = self.paragraph().paragraph_format
-            end.space_before, end.space_after, end.line_spacing = Pt(0), Pt(0), Pt(1)
+            end = self.paragraph()
+            fmt = end.paragraph_format
+            fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), Pt(1)
+            mark = OxmlElement("w:rPr")  # the paragraph mark's own size: 1 point
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), "2")
+            mark.append(size)
+            end._p.get_or_add_pPr().append(mark)
         buffer = io.BytesIO()
         self.document.save(buffer)
         return zipfix.normalize(buffer.getvalue())
@@ -284,7 +299,7 @@ class Doc:
         answer.paragraph_format.space_before = Pt(LINE_PITCH - 14)
         answer.paragraph_format.space_after = Pt(0)
         answer.paragraph_format.line_spacing = Pt(14)
-        answer.paragraph_format.left_indent = Inches(0.25)
+        answer.paragraph_format.left_indent = Inches(0.3)
         # A rule under each line: 'between' draws it between lines of the same answer,
         # which Word and LibreOffice would otherwise join into one bordered block.
         border = OxmlElement("w:pBdr")

@@ -40,12 +40,13 @@ def build(content: Content, template_id: str) -> bytes:
     doc.heading(found.title, 0)
     if found.subtitle:
         doc.para(found.subtitle, "Subtitle")
+    questions = doc.new_list()  # questions number on from block to block: 1, 2 ... 12
     for block in found.blocks:
-        _block(doc, content, block)
+        _block(doc, content, block, questions)
     return doc.save()
 
 
-def _block(doc: Doc, content: Content, block: Block) -> None:
+def _block(doc: Doc, content: Content, block: Block, questions: int) -> None:
     if block.landscape is not None:
         doc.new_section(block.landscape)
     if block.heading:
@@ -62,13 +63,11 @@ def _block(doc: Doc, content: Content, block: Block) -> None:
         _agendas(doc, content, block)
     elif block.table:
         _table(doc, block.table)
-    if block.questions:
-        num_id = doc.new_list()
-        for question in block.questions:
-            paragraph = doc.para(question.text, "List Number", keep_with_next=True)
-            doc.number(paragraph, num_id)
-            doc.choices(question.choices, indent=0.5)
-            doc.answer(question.lines, indent=True)
+    for question in block.questions:
+        paragraph = doc.para(question.text, "List Number", keep_with_next=True)
+        doc.number(paragraph, questions)
+        doc.choices(question.choices, indent=0.5, inline=question.inline)
+        doc.answer(question.lines, indent=True)
     doc.answer(block.lines)
     for text in block.after:
         doc.para(text)
@@ -77,8 +76,10 @@ def _block(doc: Doc, content: Content, block: Block) -> None:
 def _table(doc: Doc, table: TemplateTable, rows: list[list] | None = None,
            caption: str | None = None) -> None:
     headers = [c.label for c in table.columns]
-    filled = [list(r) for r in (table.rows if rows is None else rows)]
+    filled = [[r] if isinstance(r, str) else list(r) for r in (table.rows if rows is None else rows)]
     filled += [[] for _ in range(table.blank_rows if rows is None else 0)]
+    if table.total_row and rows is None:
+        filled.append([table.total_row])
     if table.choices:
         at = table.choices_column - 1
         boxes = [f"{BOX} {choice}" for choice in table.choices]
