@@ -317,15 +317,15 @@ class TemplateTable(Strict):
                               description="the least height of a row, in inches")
     font_size: float = Field(default=11, ge=8, le=14, description="the text size in points")
     choices: list[Text] = Field(
-        default_factory=list, description="tick-box choices, printed in "
+        default_factory=list, description="check-box choices, printed in "
         "the column that 'choices_column' names, in every row")
     choices_column: int = Field(default=0, ge=0,
-                                description="the column (1 = first) that holds the tick boxes")
+                                description="the column (1 = first) that holds the check boxes")
 
 
 class SurveyQuestion(Strict):
     text: Text = Field(description="the question as the reader sees it")
-    choices: list[Text] = Field(default_factory=list, description="tick-box answers")
+    choices: list[Text] = Field(default_factory=list, description="check-box answers")
     inline: bool = Field(default=False, description="true to print short choices on one line "
                          "(they wrap on a narrow screen)")
     lines: int = Field(default=0, ge=0, le=10, description="ruled lines to write an answer on")
@@ -345,7 +345,7 @@ class Block(Strict):
     steps: list[Text] = Field(default_factory=list, description="a numbered list")
     table: TemplateTable | None = Field(default=None, description="a table to fill in")
     questions: list[SurveyQuestion] = Field(
-        default_factory=list, description="numbered questions with tick boxes or lines")
+        default_factory=list, description="numbered questions with check boxes or lines")
     lines: int = Field(default=0, ge=0, le=30, description="ruled lines to write on")
     after: list[Text] = Field(default_factory=list, description="paragraphs after the rest")
     insert: Insert | None = Field(

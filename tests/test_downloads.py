@@ -25,7 +25,7 @@ import yaml
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from conftest import ROOT
-from macros.downloads import DOWNLOADS, self_assessment, workbook
+from macros.downloads import DOWNLOADS, registry, self_assessment, workbook
 from macros.downloads.self_assessment import AUTHOR, HOW_TO_SHEET, SUMMARY_SHEET, plain
 from macros.loader import load_content
 
@@ -311,20 +311,67 @@ def test_docx_headings_follow_the_guide_without_skipping_levels(content, documen
     h2 = [t for lv, t in headings if lv == 2]
     assert [plain(s.title) for s in content.sections.sections if content.areas_in(s.id)] == \
         [t for t in h1 if t in {plain(s.title) for s in content.sections.sections}]
-    assert h2 == [plain(a.title) for a in content.areas]
-    assert sum(1 for lv, t in headings if (lv, t) == (3, "Action plan")) == len(content.areas)
-    assert "How to use this workbook" in h1 and "WHO needs WHAT to learn HOW?" in h1
+    words = content.workbook.text
+    assert [t for t in h2 if t in {plain(a.title) for a in content.areas}] == \
+        [plain(a.title) for a in content.areas]
+    assert [t for lv, t in headings if lv == 3 and t.startswith(words.action_heading)] == \
+        [f"{words.action_heading}: {plain(a.title)}" for a in content.areas]
+    for heading in (words.how_to_heading, words.roster_heading, words.norms_heading,
+                    words.voices_heading, words.prompts_heading):
+        assert heading in h1, heading
 
 
-def test_docx_prompts_roster_and_how_to(content, document):
+def test_docx_prompts_roster_norms_voices_and_how_to(content, document):
+    """The workbook says what Build your team and the workbook page say: one YAML list."""
+    workbook_data = content.workbook
     text = "\n".join(doc_texts(document))
-    for word in ("WHO:", "WHAT:", "HOW:"):
-        assert word in text
+    headings = [p.text for p in document.paragraphs if heading_level(p) == 2]
+    for group in workbook_data.prompts:
+        assert group.word in headings
+        for question in group.questions:
+            assert plain(question) in text, question
     roster = next(t for t in document.tables if [c.text for c in t.rows[0].cells] ==
-                  ["Name", "Role", "Contact"])
+                  [plain(c.label) for c in workbook_data.roster_columns])
     roles = [row.cells[1].text for row in roster.rows[1:]]
-    assert roles[:len(content.workbook.team_roles)] == content.workbook.team_roles
+    expected = [r.role for r in workbook_data.team_roles for _ in range(r.roster_rows)]
+    assert roles[:len(expected)] == expected
+    assert roles[len(expected):] == [""] * workbook_data.extra_roster_rows
+    student = next(r for r in workbook_data.team_roles if "Student" in r.role)
+    assert roles.count(student.role) >= 2, "at least two student rows"
+    for norm in workbook_data.starting_norms:
+        assert f"{plain(norm.title)}. {plain(norm.text)}" in text
+    for question in workbook_data.missing_voices:
+        assert plain(question) in text
+    for columns in (workbook_data.norms_columns, workbook_data.voices_columns):
+        assert any([c.text for c in t.rows[0].cells] == [plain(c.label) for c in columns]
+                   for t in document.tables)
     assert "offline" in text and "sent anywhere" in text
+
+
+def test_docx_action_plans_are_landscape_with_columns_to_write_in(content, document):
+    """Every area's action plan sits in its own landscape section, its columns at least
+    0.9 inch wide, with a column for what changed for students."""
+    body = document.element.body
+    labels = [plain(c.label) for c in content.workbook.action_plan_columns]
+    assert "What changed for students" in labels
+    landscape = 0
+    for section in document.sections:
+        if section.page_width > section.page_height:
+            landscape += 1
+    assert landscape == len(content.areas)
+    for tbl in body.iterchildren(f"{W}tbl"):
+        heads = ["".join(tc.itertext()) for tc in tbl.find(f"{W}tr").iterchildren(f"{W}tc")]
+        if heads != labels:
+            continue
+        # the section a table belongs to is set by the next paragraph that ends a section
+        nxt = tbl.getnext()
+        while nxt is not None and nxt.find(f"{W}pPr/{W}sectPr") is None:
+            nxt = nxt.getnext()
+        sect = nxt.find(f"{W}pPr/{W}sectPr") if nxt is not None else body.find(f"{W}sectPr")
+        size = sect.find(f"{W}pgSz")
+        assert size.get(f"{W}orient") == "landscape"
+        widths = [int(g.get(f"{W}w")) / 1440 for g in tbl.find(f"{W}tblGrid")]
+        assert min(widths) >= 0.9 and sum(widths) <= 10.01, widths
 
 
 def test_docx_action_plan_tables_have_repeating_header_rows(content, document):
@@ -342,6 +389,20 @@ def test_docx_action_plan_tables_have_repeating_header_rows(content, document):
         assert len(table.rows) >= 3 and all(c.text == "" for r in table.rows[1:] for c in r.cells)
     statuses = ", ".join(content.workbook.status_choices)
     assert sum(statuses in p.text for p in document.paragraphs) == len(content.areas)
+
+
+def test_workbook_text_comes_from_yaml(tmp_path, content):
+    """An editor changes the workbook's words in workbook.yml, without touching Python."""
+    root = copy_content(tmp_path)
+
+    def change(data):
+        data["text"]["roster_heading"] = "Who is on our team"
+        data["team_roles"][0]["role"] = "Chair"
+        data["prompts"][0]["questions"][0] = "Which learners does nobody ask about?"
+    edit_yaml(root / "content_data" / "workbook.yml", change)
+    text = "\n".join(doc_texts(docx.Document(io.BytesIO(workbook.build(load_content(root))))))
+    for words in ("Who is on our team", "Chair", "Which learners does nobody ask about?"):
+        assert words in text
 
 
 def test_docx_no_merged_or_nested_cells(docx_bytes, document):
@@ -382,7 +443,7 @@ def test_locate_names_a_real_heading_in_the_docx(content, document):
 # --- both ---------------------------------------------------------------------------------
 
 def test_builds_are_byte_identical(content):
-    for download in DOWNLOADS.values():
+    for download in registry(content).values():
         first = hashlib.sha256(download.build(content)).hexdigest()
         second = hashlib.sha256(download.build(content)).hexdigest()
         assert first == second, download.name
@@ -479,11 +540,11 @@ def test_markdown_in_yaml_becomes_plain_text():
     assert plain("5 * 3 = 15") == "5 * 3 = 15"
 
 
-def test_command_line_writes_both_files(tmp_path, content):
+def test_command_line_writes_every_file(tmp_path, content):
     out = tmp_path / "out"
     result = subprocess.run([sys.executable, "-m", "macros.downloads", str(out)], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    for download in DOWNLOADS.values():
+    for download in registry(content).values():
         written = (out / download.filename).read_bytes()
         assert written == download.build(content), download.filename

@@ -9,7 +9,7 @@ always gives the same bytes (``zipfix`` fixes the zip).
 
 Features that Google Docs drops or mangles are not used: no content controls, form
 fields, text boxes, frames, floating shapes, fields other than the footer's page number,
-merged cells or nested tables. Tick boxes are the character U+2610 in the text.
+merged cells or nested tables. Check boxes are the character U+2610 in the text.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ MARGIN = 0.75  # inches, portrait
 LANDSCAPE_MARGIN = 0.5  # inches, landscape: wide tables need the room
 ANSWER_STYLE = "Answer space"
 LINE_PITCH = 26  # points from one ruled line to the next: about wide-ruled paper
-BOX = "\u2610"  # a ballot box: tick it on paper, or type an X over it on screen
+BOX = "\u2610"  # a ballot box: check it on paper, or type an X over it on screen
 HEADER_FILL = "D9E2F3"
 _STYLES = ["Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
            "List Number", "List Bullet", "Table Grid"]
@@ -135,7 +135,7 @@ class Doc:
                 fmt.space_after = Pt(10)  # room before whatever follows the last line
 
     def choices(self, options: list[str], indent: float = 0.25, inline: bool = False) -> None:
-        """Tick-box choices, one per line (or all on one), kept together with what follows."""
+        """Check-box choices, one per line (or all on one), kept together with what follows."""
         if inline and options:
             options = ["\u2003".join(f"{BOX} {option}" for option in options)]
             for index, option in enumerate(options):
