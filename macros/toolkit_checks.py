@@ -46,8 +46,10 @@ def load_templates(root: Path, problems: list[Problem]) -> list[tuple[Template, 
 
 
 def check_templates(templates, docs_dir: Path | None, problems: list[Problem]) -> None:
-    ids: dict[str, str] = {}
-    files: dict[str, str] = {}
+    from .downloads import DOWNLOADS  # the two tools built in Python: their names are taken
+
+    ids = {name: "macros/downloads (a companion tool)" for name in DOWNLOADS}
+    files = {d.filename: "macros/downloads (a companion tool)" for d in DOWNLOADS.values()}
     for template, located, rel in templates:
         line = located.line_of(("id",))
         stem = Path(rel).stem

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros.downloads import DOWNLOADS, registry, templates
+from macros.downloads import DOWNLOADS, registry, templates, workbook
 from macros.downloads.self_assessment import plain
 from macros.errors import ContentError
 from macros.loader import load_content
@@ -221,6 +221,81 @@ def test_template_text_is_never_a_field_or_formula(tmp_path, content):
     assert "<w:fldSimple" not in xml and "<w:instrText" not in xml
 
 
+# --- the workbook matches the pages ------------------------------------------------------
+
+def test_docx_prompts_roster_norms_voices_and_how_to(content, documents):
+    """The workbook says what Build your team and the workbook page say: one YAML list."""
+    document = documents["workbook"]
+    workbook_data = content.workbook
+    text = texts(document)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    for group in workbook_data.prompts:
+        assert group.word in headings
+        for question in group.questions:
+            assert plain(question) in text, question
+    roster = next(t for t in document.tables if [c.text for c in t.rows[0].cells] ==
+                  [plain(c.label) for c in workbook_data.roster_columns])
+    roles = [row.cells[1].text for row in roster.rows[1:]]
+    expected = [r.role for r in workbook_data.team_roles for _ in range(r.roster_rows)]
+    assert roles[:len(expected)] == expected
+    assert roles[len(expected):] == [""] * workbook_data.extra_roster_rows
+    student = next(r for r in workbook_data.team_roles if "Student" in r.role)
+    assert roles.count(student.role) >= 2, "at least two student rows"
+    for norm in workbook_data.starting_norms:
+        assert f"{plain(norm.title)}. {plain(norm.text)}" in text
+    for question in workbook_data.missing_voices:
+        assert plain(question) in text
+    for columns in (workbook_data.norms_columns, workbook_data.voices_columns):
+        assert any([c.text for c in t.rows[0].cells] == [plain(c.label) for c in columns]
+                   for t in document.tables)
+    assert "offline" in text and "sent anywhere" in text
+
+
+def test_docx_action_plans_are_landscape_with_columns_to_write_in(content, documents):
+    """Every area's action plan sits in its own landscape section, its columns at least
+    0.9 inch wide, with a column for what changed for students."""
+    document = documents["workbook"]
+    body = document.element.body
+    labels = [plain(c.label) for c in content.workbook.action_plan_columns]
+    assert "What changed for students" in labels
+    landscape = 0
+    for section in document.sections:
+        if section.page_width > section.page_height:
+            landscape += 1
+    assert landscape == len(content.areas)
+    for tbl in body.iterchildren(f"{W}tbl"):
+        heads = ["".join(tc.itertext()) for tc in tbl.find(f"{W}tr").iterchildren(f"{W}tc")]
+        if heads != labels:
+            continue
+        # the section a table belongs to is set by the next paragraph that ends a section
+        nxt = tbl.getnext()
+        while nxt is not None and nxt.find(f"{W}pPr/{W}sectPr") is None:
+            nxt = nxt.getnext()
+        sect = nxt.find(f"{W}pPr/{W}sectPr") if nxt is not None else body.find(f"{W}sectPr")
+        size = sect.find(f"{W}pgSz")
+        assert size.get(f"{W}orient") == "landscape"
+        widths = [int(g.get(f"{W}w")) / 1440 for g in tbl.find(f"{W}tblGrid")]
+        assert min(widths) >= 0.9 and sum(widths) <= 10.01, widths
+
+
+def test_workbook_text_comes_from_yaml(tmp_path, content):
+    """An editor changes the workbook's words in workbook.yml, without touching Python."""
+    root = tmp_path
+    shutil.copytree(ROOT / "content_data", root / "content_data")
+
+    def change(data):
+        data["text"]["roster_heading"] = "Who is on our team"
+        data["team_roles"][0]["role"] = "Chair"
+        data["prompts"][0]["questions"][0] = "Which learners does nobody ask about?"
+    path = root / "content_data" / "workbook.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = texts(docx.Document(io.BytesIO(workbook.build(load_content(root)))))
+    for words in ("Who is on our team", "Chair", "Which learners does nobody ask about?"):
+        assert words in text
+
+
 # --- bad YAML: file:line -----------------------------------------------------------------
 
 BAD = [
@@ -244,6 +319,9 @@ BAD = [
      r"meeting_plan\.yml:\d+: meetings\[\d\]\.agenda\[\d\]\.lead: 'Data person' is not one"),
     ("meeting_plan.yml", "      - minutes: 45", "      - minutes: 80",
      r"meeting_plan\.yml:\d+: meetings\[2\]\.agenda: the agenda adds up to 120 minutes"),
+    ("templates/meeting-log.yml", "filename: digital-equity-meeting-log.docx",
+     "filename: digital-equity-reflection-planning-workbook.docx",
+     r"meeting-log\.yml:\d+: filename: the file name 'digital-equity-reflection-planning-workbook"),
     ("workbook.yml", "    width: 0.9", "    width: 0.6",
      r"workbook\.yml:\d+: action_plan_columns\[6\]\.width: 0\.6 inches is too narrow"),
 ]
