@@ -357,8 +357,3 @@ def _set_font(style, name: str) -> None:
     for key in ("ascii", "hAnsi", "eastAsia", "cs"):
         r_fonts.set(qn(f"w:{key}"), name)
 
-
-def spread(weights: list[float], total: float) -> list[float]:
-    """Column widths in inches: ``weights`` scaled to fill ``total``."""
-    scale = total / sum(weights)
-    return [w * scale for w in weights]
