@@ -106,7 +106,10 @@ def _macro_ids(text: str, content: Content, docs_dir: Path) -> set[str]:
     except jinja2.TemplateSyntaxError:
         return set()  # check_docs reports it
     by_name = {m.name: m for m in MACROS}
-    page = Page(content, _NoBytes(), docs_dir, lambda target: target, lambda path: path)
+    from .downloads import registry
+
+    page = Page(content, _NoBytes(registry(content)), docs_dir, lambda target: target,
+                lambda path: path)
     ids: set[str] = set()
     for call in tree.find_all(nodes.Call):
         macro = by_name.get(getattr(call.node, "name", None))
@@ -123,10 +126,12 @@ def _macro_ids(text: str, content: Content, docs_dir: Path) -> set[str]:
 class _NoBytes(dict):
     """Download sizes do not matter for anchors: every download is empty here."""
 
+    def __init__(self, names):
+        super().__init__()
+        self.names = list(names)
+
     def __missing__(self, key):
         return b""
 
     def items(self):
-        from .downloads import DOWNLOADS
-
-        return [(name, b"") for name in DOWNLOADS]
+        return [(name, b"") for name in self.names]

@@ -6,14 +6,14 @@ ContentError whose lines read ``file:line: field.path: message``.
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem, field_path
 from .models import (AREA_MODEL, FILE_MODELS, Area, Fact, Facts, MeetingPlan, Resources, Scale,
-                     Sections, Workbook)
+                     Sections, Template, Workbook)
 from .text_rules import check_text as _check_text
 from .yaml_lines import Located, YamlProblem, load
 
@@ -28,6 +28,8 @@ class Content:
     workbook: Workbook
     facts: Facts
     meeting_plan: MeetingPlan
+    templates: tuple[Template, ...] = ()  # content_data/templates/*.yml, by file name
+    page_titles: dict[str, str] = field(default_factory=dict)  # pages the meeting plan names
 
     def area(self, area_id: str) -> Area:
         for area in self.areas:
@@ -51,9 +53,15 @@ class Content:
                 return fact
         raise KeyError(f"there is no fact with id '{fact_id}' in content_data/facts.yml")
 
+    def page_title(self, page: str) -> str:
+        """A page's title (relative to docs/), or its name when docs/ was not read."""
+        return self.page_titles.get(page) or Path(page).stem.replace("-", " ").capitalize()
+
 
 def load_content(root: Path, docs_dir: Path | None = None) -> Content:
     """Read ``root/content_data``; raise ContentError listing every problem found."""
+    from . import toolkit_checks as toolkit
+
     data_dir = Path(root) / "content_data"
     problems: list[Problem] = []
     loaded: dict[str, tuple[BaseModel, Located]] = {}
@@ -76,6 +84,12 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
     # every resource that names it report an unknown id.
     area_ids = [a.id for a, _, _ in areas] + [p.stem for p in area_files]
     _check_cross_file(loaded, areas, area_ids, problems, docs_dir)
+    templates = toolkit.load_templates(root, problems)
+    toolkit.check_templates(templates, docs_dir, problems)
+    if loaded.get("workbook.yml"):
+        toolkit.check_workbook(*loaded["workbook.yml"], problems)
+    if loaded.get("meeting_plan.yml"):
+        toolkit.check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
     if problems:
         raise ContentError(problems)
 
@@ -84,7 +98,15 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
     ordered = sorted((a for a, _, _ in areas), key=lambda a: (section_rank[a.section], a.order))
     return Content(scale=loaded["scale.yml"][0], sections=sections, areas=tuple(ordered),
                    resources=loaded["resources.yml"][0], workbook=loaded["workbook.yml"][0],
-                   facts=loaded["facts.yml"][0], meeting_plan=loaded["meeting_plan.yml"][0])
+                   facts=loaded["facts.yml"][0], meeting_plan=loaded["meeting_plan.yml"][0],
+                   templates=tuple(t for t, _, _ in templates),
+                   page_titles=toolkit.page_titles(docs_dir or _docs(root),
+                                                   loaded["meeting_plan.yml"][0]))
+
+
+def _docs(root: Path) -> Path | None:
+    docs = Path(root) / "docs"
+    return docs if docs.is_dir() else None
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -237,8 +259,6 @@ def _check_cross_file(loaded, areas, area_ids: list[str], problems: list[Problem
     _check_areas(areas, section_ids, level_ids, docs_dir, problems)
     if loaded.get("facts.yml"):
         _check_facts(*loaded["facts.yml"], problems)
-    if loaded.get("meeting_plan.yml"):
-        _check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
     if loaded.get("resources.yml"):
         _check_resources(*loaded["resources.yml"], area_ids, problems)
 
@@ -368,26 +388,3 @@ def _check_facts(facts: Facts, located: Located, problems: list[Problem]) -> Non
                             f"({fact.checked}); set the date the fact should next be checked"))
 
 
-def _check_meeting_plan(plan: MeetingPlan, located: Located, area_ids: list[str],
-                        docs_dir: Path | None, problems: list[Problem]) -> None:
-    """No area is rated in two meetings, and every page to read exists. (An area that no
-    meeting rates yet is a warning from ``./run check``, so a new area can land first.)"""
-    rel = "content_data/meeting_plan.yml"
-    _duplicates([(m.id, ("meetings", i, "id")) for i, m in enumerate(plan.meetings)],
-                located, rel, "meeting id", problems)
-    rated: dict[str, int] = {}
-    for i, meeting in enumerate(plan.meetings):
-        for j, area_id in enumerate(meeting.areas):
-            path = ("meetings", i, "areas", j)
-            if area_ids and area_id not in area_ids:
-                problems.append(Problem(rel, located.line_of(path), field_path(path),
-                                f"'{area_id}' is not an area id (known: "
-                                f"{', '.join(dict.fromkeys(area_ids))})"))
-            elif area_id in rated:
-                problems.append(Problem(rel, located.line_of(path), field_path(path),
-                                f"'{area_id}' is already rated in meeting {rated[area_id] + 1}; "
-                                "rate each area in one meeting"))
-            rated.setdefault(area_id, i)
-        if docs_dir:
-            for j, page in enumerate(meeting.read):
-                _check_page(page, ("meetings", i, "read", j), located, rel, docs_dir, problems)

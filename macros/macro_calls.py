@@ -15,7 +15,8 @@ from jinja2 import nodes
 from .errors import Problem
 from .loader import Content
 # Which argument each macro takes comes from the one list of macros, registry.py.
-from .registry import AREA, DOWNLOAD, FACT, NONE, SECTION, SIGNATURES
+from .registry import AREA, DOWNLOAD, FACT, NONE, PART, SECTION, SIGNATURES
+from .render_toolkit import WORKBOOK_PARTS
 
 # Variables mkdocs-macros itself provides to every page.
 BUILTINS = {"config", "page", "navigation", "environment", "plugin", "git", "extra",
@@ -26,7 +27,8 @@ def valid_values(content: Content, download_names) -> dict:
     return {AREA: [a.id for a in content.areas],
             SECTION: [s.id for s in content.sections.sections],
             DOWNLOAD: list(download_names),
-            FACT: [f.id for f in content.facts.facts]}
+            FACT: [f.id for f in content.facts.facts],
+            PART: list(WORKBOOK_PARTS)}
 
 
 def check_docs(docs_dir: Path, content: Content, download_names, root: Path) -> list[Problem]:

@@ -17,7 +17,7 @@ from .macro_calls import check_docs
 @dataclass(frozen=True)
 class Prepared:
     content: Content
-    downloads: dict[str, bytes]  # download name -> bytes (macros.downloads.DOWNLOADS)
+    downloads: dict[str, bytes]  # download name -> bytes (macros.downloads.registry)
 
 
 _cache: dict[tuple, Prepared] = {}
@@ -25,10 +25,10 @@ _cache: dict[tuple, Prepared] = {}
 
 def load_checked(root: Path, docs_dir: Path) -> Content:
     """Load content_data/ and check every macro call in docs/; raise ContentError."""
-    from .downloads import DOWNLOADS
+    from .downloads import registry
 
     content = load_content(root, docs_dir)
-    problems = check_docs(docs_dir, content, DOWNLOADS, root)
+    problems = check_docs(docs_dir, content, registry(content), root)
     if problems:
         raise ContentError(problems)
     return content

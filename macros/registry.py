@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import render
+from . import render, render_toolkit
 from .assessment import assessment_form
 from .loader import Content
 
 # What a macro's one argument is, and so where its valid values come from.
 AREA, SECTION, DOWNLOAD, FACT, NONE = "area id", "section id", "download name", "fact id", None
+PART = "workbook part"
 RESOURCES_PAGE = "taking-it-forward/resources.md"
 
 
@@ -50,18 +51,26 @@ def _fact_register(p: Page) -> str:
 
 
 def _download_card(p: Page, name: str) -> str:
-    from .downloads import DOWNLOADS
+    from .downloads import registry
 
-    download = DOWNLOADS[name]
+    download = registry(p.content)[name]
     return render.download_card(download, len(p.downloads[name]), p.href(download.path))
 
 
-def _area_downloads(p: Page, area_id: str) -> str:
-    from .downloads import DOWNLOADS
+def _download_link(p: Page, name: str) -> str:
+    from .downloads import registry
 
-    hrefs = {name: p.href(d.path) for name, d in DOWNLOADS.items()}
+    download = registry(p.content)[name]
+    return render_toolkit.download_link(download, len(p.downloads[name]), p.href(download.path))
+
+
+def _area_downloads(p: Page, area_id: str) -> str:
+    from .downloads import registry
+
+    downloads = registry(p.content)
+    hrefs = {name: p.href(d.path) for name, d in downloads.items()}
     sizes = {name: len(data) for name, data in p.downloads.items()}
-    return render.area_downloads(p.content, area_id, DOWNLOADS, hrefs, sizes)
+    return render.area_downloads(p.content, area_id, downloads, hrefs, sizes)
 
 
 MACROS = [
@@ -84,5 +93,7 @@ MACROS = [
     Macro("fact_register", NONE, _fact_register),
     Macro("meeting_plan", NONE, _meeting_plan),
     Macro("meetings_for", SECTION, lambda p, s: render.meetings_for(p.content, s, p.link)),
+    Macro("workbook_part", PART, lambda p, part: render_toolkit.workbook_part(p.content, part)),
+    Macro("download_link", DOWNLOAD, _download_link),
 ]
 SIGNATURES = {m.name: m.takes for m in MACROS}

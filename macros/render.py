@@ -224,16 +224,23 @@ def download_card(download, size: int, href: str) -> str:
 
 
 def area_downloads(content: Content, area_id: str, downloads: dict, hrefs: dict, sizes: dict) -> str:
+    """Where the area is in each download that has a part per area, then the forms that
+    the area's page asks for (downloads whose ``asked_on`` names the page)."""
     area = content.area(area_id)
-    items = []
+    items, forms = [], []
     for name, download in downloads.items():
         link = f'<a href="{attr(hrefs[name])}" download>{inline(download.title)} ' \
                f"({download.filename.rsplit('.', 1)[-1]}, {file_size(sizes[name])})</a>"
-        items.append(f"<li>{link}: {inline(area.title)} is "
-                     f"{inline(download.locate(content, area.id))}.</li>")
+        if download.locate is not None:
+            items.append(f"<li>{link}: {inline(area.title)} is "
+                         f"{inline(download.locate(content, area.id))}.</li>")
+        elif area.page in download.asked_on:
+            forms.append(f"<li>{link}</li>")
+    more = ([f"<p>Forms for {inline(area.title)}, to print or fill in on screen:</p>",
+             "<ul>", *forms, "</ul>"] if forms else [])
     return _lines('<div class="area-downloads">',
                   f"<p>Work on {inline(area.title)} offline with the companion tools:</p>",
-                  "<ul>", *items, "</ul>", "</div>")
+                  "<ul>", *items, "</ul>", *more, "</div>")
 
 
 # --- the register of dated facts ------------------------------------------------------

@@ -116,3 +116,45 @@ def test_summary_recalculates_as_the_team_rates(content, soffice, tmp_path):
         assert other_row[average] == "-", other_row  # no ratings: a dash, never #DIV/0!
         assert int(other_row["Not rated yet"]) == len(other.indicators)
     assert not re.search(r"#DIV/0|Err:|#VALUE|#NAME", matches[0].read_text(encoding="utf-8"))
+
+
+def test_every_download_opens_and_prints_without_blank_pages(content, soffice, tmp_path):
+    """LibreOffice opens every file and prints it to PDF: each has its title on the first
+    page, no page that holds only the footer, and stays within its template's max_pages;
+    the workbook's action plans and the district plan print landscape."""
+    from macros.downloads import registry
+
+    downloads = registry(content)
+    files = []
+    for download in downloads.values():
+        path = tmp_path / download.filename
+        path.write_bytes(download.build(content))
+        files.append(path)
+    convert(soffice, files, "pdf", tmp_path)
+    limits = {t.id: t.max_pages for t in content.templates}
+    for name, download in downloads.items():
+        pdf = tmp_path / download.filename.rsplit(".", 1)[0]
+        reader = PdfReader(pdf.with_suffix(".pdf"))
+        pages = [words(page.extract_text() or "") for page in reader.pages]
+        if download.filename.endswith(".docx"):
+            # compared without spaces: the PDF's text layer splits some kerned words ("T emplate")
+            title = plain(_title(content, name)).replace(" ", "")
+            assert title in pages[0].replace(" ", ""), name
+            for number, text in enumerate(pages, 1):
+                assert len(text) > 80, f"{download.filename}: page {number} is nearly empty: {text!r}"
+        if limits.get(name):
+            assert len(pages) <= limits[name], (name, len(pages))
+        if name in ("workbook", "district-plan"):
+            wide = [p for p in reader.pages if p.mediabox.width > p.mediabox.height]
+            assert wide, name
+        if name == "workbook":
+            for page, text in zip(reader.pages, pages):
+                if "Action plan:" in text:
+                    assert page.mediabox.width > page.mediabox.height, text[:60]
+
+
+def _title(content, name: str) -> str:
+    from macros.downloads import workbook
+
+    found = next((t for t in content.templates if t.id == name), None)
+    return found.title if found else workbook.TITLE

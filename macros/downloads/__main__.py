@@ -1,4 +1,4 @@
-"""Write both companion tools without building the site: python -m macros.downloads OUTDIR"""
+"""Write every download without building the site: python -m macros.downloads OUTDIR"""
 from __future__ import annotations
 
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import ContentError
 from ..loader import load_content
-from . import DOWNLOADS, build_all
+from . import build_all, registry
 
 
 def main(argv: list[str]) -> int:
@@ -21,8 +21,9 @@ def main(argv: list[str]) -> int:
         return 1
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
+    downloads = registry(content)
     for name, data in build_all(content).items():
-        target = out / DOWNLOADS[name].filename
+        target = out / downloads[name].filename
         target.write_bytes(data)
         print(f"wrote {target} ({len(data):,} bytes)")
     return 0

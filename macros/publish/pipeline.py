@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SiteConfig, read_config
+from ..downloads import registry
 from ..theme_markup import fix_theme_markup_in
 from .css_trim import purge_and_join_styles
 from .downloads import write_downloads
@@ -38,7 +39,9 @@ def publish(site: Path, config: SiteConfig | None = None, built: dict[str, bytes
     site = Path(site)
     config = config or read_config(Path.cwd())
     options = options or Options()
-    write_downloads(site, built if built is not None else _build_downloads(config))
+    prepared = _prepared(config)
+    write_downloads(site, built if built is not None else prepared.downloads,
+                    {name: d.filename for name, d in registry(prepared.content).items()})
     # First, so every later step (and the print edition) sees the fixed landmarks.
     fix_theme_markup_in(site)
     # The editions list first: the print edition repeats the Downloads page with it.
@@ -58,10 +61,11 @@ def publish(site: Path, config: SiteConfig | None = None, built: dict[str, bytes
     return made
 
 
-def _build_downloads(config: SiteConfig) -> dict[str, bytes]:
+def _prepared(config: SiteConfig):
+    """The checked content and its downloads, built once per process (macros/prepared.py)."""
     from ..prepared import prepare
 
-    return prepare(config.root, config.docs_dir).downloads
+    return prepare(config.root, config.docs_dir)
 
 
 def _already_joined(site: Path) -> bool:
