@@ -137,10 +137,8 @@ class Doc:
     def choices(self, options: list[str], indent: float = 0.25, inline: bool = False) -> None:
         """Check-box choices, one per line (or all on one), kept together with what follows."""
         if inline and options:
-            options = ["\u2003".join(f"{BOX} {option}" for option in options)]
-            for index, option in enumerate(options):
-                paragraph = self.para(option)
-                paragraph.paragraph_format.left_indent = Inches(indent)
+            paragraph = self.para("\u2003".join(f"{BOX} {option}" for option in options))
+            paragraph.paragraph_format.left_indent = Inches(indent)
             return
         for index, option in enumerate(options):
             paragraph = self.para(f"{BOX} {option}")
