@@ -12,7 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import render
-from .assessment import assessment_form as render_assessment_form
+from . import assessment, combine
 from .errors import ContentError
 from .loader import Content, load_content
 from .macro_calls import check_docs, citations, page_title
@@ -139,9 +139,16 @@ def define_env(env) -> None:
         return render.area_downloads(content, area_id, DOWNLOADS, hrefs, sizes)
 
     def assessment_form():
-        return render_assessment_form(content)
+        return assessment.assessment_form(content, link)
 
-    for macro in (assessment_form, checklist, indicators, reflection_questions, next_moves, area_cards,
+    @guarded
+    def rate_area(area_id):
+        return assessment.rate_area(content, area_id, link)
+
+    def combine_results():
+        return combine.combine_results(content, get_relative_url(combine.SCRIPT, here()))
+
+    for macro in (assessment_form, rate_area, combine_results, checklist, indicators, reflection_questions, next_moves, area_cards,
                   scale_table, resource_list, research_list, area_resources, download_card,
                   area_downloads, at_a_glance, small_districts, cite, fact_register, meeting_plan,
                   meetings_for):

@@ -13,13 +13,16 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem, field_path
-from .models import (AREA_MODEL, FILE_MODELS, Area, Fact, Facts, MeetingPlan, Resources, Scale,
-                     Sections, Workbook)
+from .models import (AREA_MODEL, FILE_MODELS, Area, AssessmentSettings, Fact, Facts, MeetingPlan,
+                     Resources, Scale, Sections, Workbook)
 from .yaml_lines import Located, YamlProblem, load
 
 # Jinja runs over every page; braces in YAML text would be shown raw or misread.
 JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
+# Each area is rated online on its own small page, docs/<RATING_PAGES>/<area-id>.md, so the
+# online self-assessment stays light however many areas the guide has.
+RATING_PAGES = "getting-started/online-self-assessment"
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Content:
     workbook: Workbook
     facts: Facts
     meeting_plan: MeetingPlan
+    assessment: AssessmentSettings
 
     def area(self, area_id: str) -> Area:
         for area in self.areas:
@@ -87,7 +91,8 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
     ordered = sorted((a for a, _, _ in areas), key=lambda a: (section_rank[a.section], a.order))
     return Content(scale=loaded["scale.yml"][0], sections=sections, areas=tuple(ordered),
                    resources=loaded["resources.yml"][0], workbook=loaded["workbook.yml"][0],
-                   facts=loaded["facts.yml"][0], meeting_plan=loaded["meeting_plan.yml"][0])
+                   facts=loaded["facts.yml"][0], meeting_plan=loaded["meeting_plan.yml"][0],
+                   assessment=loaded["assessment.yml"][0])
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -311,6 +316,11 @@ def _check_cross_file(loaded, areas, area_ids: list[str], problems: list[Problem
         _check_facts(*loaded["facts.yml"], problems)
     if loaded.get("meeting_plan.yml"):
         _check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
+    if loaded.get("assessment.yml"):
+        _check_assessment(*loaded["assessment.yml"], problems)
+    if docs_dir:
+        for area, located, rel in areas:
+            _check_rating_page(area, located, rel, docs_dir, problems)
 
     if resources:
         res, located = resources
@@ -401,3 +411,33 @@ def _check_meeting_plan(plan: MeetingPlan, located: Located, area_ids: list[str]
         if docs_dir:
             for j, page in enumerate(meeting.read):
                 _check_page(page, ("meetings", i, "read", j), located, rel, docs_dir, problems)
+
+
+def _check_assessment(settings: AssessmentSettings, located: Located, problems: list[Problem]) -> None:
+    rel = "content_data/assessment.yml"
+    _duplicates([(g.id, ("groups", i, "id")) for i, g in enumerate(settings.groups)],
+                located, rel, "group id", problems)
+    _duplicates([(g.label.lower(), ("groups", i, "label")) for i, g in enumerate(settings.groups)],
+                located, rel, "group label", problems)
+    for i, group in enumerate(settings.groups):
+        if "," in group.label or '"' in group.label:
+            path = ("groups", i, "label")
+            problems.append(Problem(rel, located.line_of(path), field_path(path),
+                            f"'{group.label}' has a comma or a double quote; the spreadsheet's "
+                            "list of groups cannot hold one, so reword it"))
+    ids = [g.id for g in settings.groups]
+    if settings.lead_group not in ids:
+        problems.append(Problem(rel, located.line_of(("lead_group",)), "lead_group",
+                        f"'{settings.lead_group}' is not one of the groups above (groups are: "
+                        f"{', '.join(ids)})"))
+
+
+def _check_rating_page(area: Area, located: Located, rel: str, docs_dir: Path, problems) -> None:
+    """Every area needs its page in the online self-assessment (a title and one macro)."""
+    page = f"{RATING_PAGES}/{area.id}.md"
+    if (Path(docs_dir) / page).is_file():
+        return
+    problems.append(Problem(rel, located.line_of(("id",)), "id", f"there is no page docs/{page}, "
+                    "where this area is rated online: copy another page in "
+                    f"docs/{RATING_PAGES}/ to {area.id}.md, then put this area's title and id "
+                    "in it"))

@@ -20,6 +20,7 @@ AREA, SECTION, DOWNLOAD, FACT, NONE = "area id", "section id", "download name", 
 SIGNATURES = {
     "checklist": AREA, "indicators": AREA, "reflection_questions": AREA, "next_moves": AREA,
     "area_resources": AREA, "area_downloads": AREA, "at_a_glance": AREA, "small_districts": AREA,
+    "rate_area": AREA, "combine_results": NONE,
     "area_cards": SECTION, "meetings_for": SECTION, "download_card": DOWNLOAD, "cite": FACT,
     "scale_table": NONE, "resource_list": NONE, "research_list": NONE, "assessment_form": NONE,
     "fact_register": NONE, "meeting_plan": NONE,

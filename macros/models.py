@@ -201,6 +201,24 @@ class MeetingPlan(Strict):
     meetings: list[Meeting] = Field(min_length=1, description="the meetings, in order")
 
 
+# --- assessment.yml -------------------------------------------------------------------
+
+class Group(Strict):
+    id: Id = Field(description="a stable id such as 'teachers' (exported files use it)")
+    label: Text = Field(max_length=40, description="the name readers see, such as 'Teachers'")
+
+
+class AssessmentSettings(Strict):
+    groups: list[Group] = Field(
+        min_length=1, description="the groups that may rate, e.g. leadership team, teachers, families")
+    lead_group: Id = Field(
+        description="the id of the group whose agreed ratings stand for the school, "
+                    "e.g. leadership-team")
+
+    def group_label(self, group_id: str) -> str:
+        return next((g.label for g in self.groups if g.id == group_id), "")
+
+
 # --- workbook.yml --------------------------------------------------------------------
 
 class Column(Strict):
@@ -224,6 +242,8 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "workbook.yml": Workbook,
     "facts.yml": Facts,
     "meeting_plan.yml": MeetingPlan,
+    "assessment.yml": AssessmentSettings,
 }
 AREA_MODEL = Area
-Kind = Literal["scale", "sections", "resources", "workbook", "facts", "meeting_plan", "area"]
+Kind = Literal["scale", "sections", "resources", "workbook", "facts", "meeting_plan", "assessment",
+               "area"]
