@@ -60,9 +60,11 @@ def _common(content: Content) -> str:
                          "self-assessment uses it for 'not sure yet'")
     scale = json.dumps([{"id": lv.id, "label": _plain(lv.label), "score": i + 1}
                         for i, lv in enumerate(levels)], ensure_ascii=False)
+    groups = json.dumps([{"id": g.id, "label": g.label} for g in content.assessment.groups],
+                        ensure_ascii=False, separators=(",", ":"))
     return (f'data-levels="{attr(scale)}" data-unsure="{UNSURE}" '
             f'data-unsure-label="{attr(_plain(content.scale.unsure_label))}" '
-            f'data-format="{FORMAT}" data-version="{VERSION}"')
+            f'data-format="{FORMAT}" data-version="{VERSION}" data-groups="{attr(groups)}"')
 
 
 def _noscript(what: str) -> str:
@@ -80,8 +82,6 @@ def assessment_form(content: Content, link: Link = _no_link) -> str:
     areas = json.dumps([{"id": a.id, "title": _plain(a.title),
                          "indicators": [[i.id, _plain(i.text)] for i in a.indicators]}
                         for a in content.areas], ensure_ascii=False, separators=(",", ":"))
-    group_data = json.dumps([{"id": g.id, "label": g.label} for g in groups], ensure_ascii=False,
-                            separators=(",", ":"))
     total = sum(len(a.indicators) for a in content.areas)
     options = "".join(f'<option value="{g.id}">{inline(g.label)}</option>' for g in groups)
     items = [f'<li><a href="{attr(link(rating_page(a.id)))}">{inline(a.title)}</a> '
@@ -89,7 +89,7 @@ def assessment_form(content: Content, link: Link = _no_link) -> str:
              f"{len(a.indicators)} indicators</span></li>" for a in content.areas]
     return _lines(
         f'<div class="assessment" id="self-assessment" data-mode="summary" {_common(content)} '
-        f'data-groups="{attr(group_data)}" data-areas="{attr(areas)}">',
+        f'data-areas="{attr(areas)}">',
         _noscript("Your answers are"),
         # Whose ratings these are: every export, and the summary, carry all three.
         '<fieldset class="assessment__who">',

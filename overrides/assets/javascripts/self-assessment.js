@@ -111,7 +111,7 @@ function setUp(root) {
     if (progress.textContent !== text) progress.textContent = text;
   }
 
-  const refresh = page.indicators[0] && page.indicators[0].fieldset ? setUpArea() : setUpSummary();
+  const refresh = root.dataset.mode === "area" ? setUpArea() : setUpSummary();
   refresh();
   // Another tab of the guide (an area's page, say) changed the ratings: show them here too.
   window.addEventListener("storage", (event) => {

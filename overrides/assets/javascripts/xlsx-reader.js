@@ -105,7 +105,10 @@
     const pr = all(workbook, "workbookPr")[0];
     const sheets = [];
     for (const sheet of all(workbook, "sheet")) {
-      const id = sheet.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") || sheet.getAttribute("r:id");
+      // The sheet's relationship id: the attribute "id" in the relationships namespace,
+      // whatever its prefix ("r:id" from Excel, other prefixes elsewhere).
+      const rel = [...sheet.attributes].find((a) => a.localName === "id" && a.prefix);
+      const id = rel ? rel.value : "";
       const target = targets.get(id) || "";
       // Targets are relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
       const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
