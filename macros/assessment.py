@@ -4,9 +4,10 @@ The main page (docs/getting-started/online-self-assessment.md, ``assessment_form
 whose self-assessment this is (school or team, the group that rated, the date of the
 cycle), lists the areas with a link to each area's rating page, and holds the summary and
 the tools (export, import, clear). Each area is rated on its own page
-(docs/getting-started/online-self-assessment/<area-id>.md, ``rate_area``), so no page's
-weight grows with the number of areas: a guide with twice the areas has twice the rating
-pages, each as light as today's.
+(getting-started/online-self-assessment/<area-id>/, ``rate_area``; the pages are made by
+macros/rating_pages.py from the area files, so a new area needs no page here), and no
+page's weight grows with the number of areas: a guide with twice the areas has twice the
+rating pages, each as light as today's.
 
 Both are rendered here, on the server, so each is a complete, readable form even without
 JavaScript. ``self-assessment.js`` adds saving, the summary and import/export; it reads
@@ -22,7 +23,8 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from .loader import RATING_PAGES, Content
+from .loader import Content
+from .rating_pages import RATING_PAGES
 from .render import SCALE_PAGE, _lines, attr, inline
 
 # The radio value for "not sure yet". It must never clash with a level id on the scale.

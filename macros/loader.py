@@ -20,9 +20,6 @@ from .yaml_lines import Located, YamlProblem, load
 # Jinja runs over every page; braces in YAML text would be shown raw or misread.
 JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
-# Each area is rated online on its own small page, docs/<RATING_PAGES>/<area-id>.md, so the
-# online self-assessment stays light however many areas the guide has.
-RATING_PAGES = "getting-started/online-self-assessment"
 
 
 @dataclass(frozen=True)
@@ -318,9 +315,6 @@ def _check_cross_file(loaded, areas, area_ids: list[str], problems: list[Problem
         _check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
     if loaded.get("assessment.yml"):
         _check_assessment(*loaded["assessment.yml"], problems)
-    if docs_dir:
-        for area, located, rel in areas:
-            _check_rating_page(area, located, rel, docs_dir, problems)
 
     if resources:
         res, located = resources
@@ -431,13 +425,3 @@ def _check_assessment(settings: AssessmentSettings, located: Located, problems: 
                         f"'{settings.lead_group}' is not one of the groups above (groups are: "
                         f"{', '.join(ids)})"))
 
-
-def _check_rating_page(area: Area, located: Located, rel: str, docs_dir: Path, problems) -> None:
-    """Every area needs its page in the online self-assessment (a title and one macro)."""
-    page = f"{RATING_PAGES}/{area.id}.md"
-    if (Path(docs_dir) / page).is_file():
-        return
-    problems.append(Problem(rel, located.line_of(("id",)), "id", f"there is no page docs/{page}, "
-                    "where this area is rated online: copy another page in "
-                    f"docs/{RATING_PAGES}/ to {area.id}.md, then put this area's title and id "
-                    "in it"))

@@ -1,5 +1,6 @@
 """The speed budgets hold when the guide grows: a copy of the guide with twice the areas
-(every area file copied with new ids, a new page and a new rating page, all in the menu)
+(every area file copied with new ids and a new page in the menu; each area's rating page
+is made by macros/rating_pages.py)
 keeps every page within the budgets of tests/test_performance.py: a first visit at most
 100 KiB, a second page at most 20 KiB. An editor who adds areas never meets a budget test
 they cannot fix."""
@@ -23,14 +24,14 @@ RATING = "getting-started/online-self-assessment"
 
 
 def grow(project: Path) -> int:
-    """Copy every area (data, page, rating page, menu line) under a new id; returns how many."""
+    """Copy every area (data, page, menu line) under a new id; returns how many."""
     data = project / "content_data" / "areas"
     docs = project / "docs"
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     originals = sorted(data.glob("*.yml"))
     for path in originals:
         area = yaml.safe_load(path.read_text(encoding="utf-8"))
-        old_id, old_page, old_title = area["id"], area["page"], area["title"]
+        old_id, old_page = area["id"], area["page"]
         new_id = old_id + SUFFIX
         new_page = old_page.removesuffix(".md") + SUFFIX + ".md"
         area.update(id=new_id, title=area["title"] + " again", order=area["order"] + 100, page=new_page)
@@ -40,10 +41,6 @@ def grow(project: Path) -> int:
                                              encoding="utf-8")
         text = (docs / old_page).read_text(encoding="utf-8")
         (docs / new_page).write_text(text.replace(f"('{old_id}')", f"('{new_id}')"), encoding="utf-8")
-        rating = (docs / RATING / f"{old_id}.md").read_text(encoding="utf-8")
-        (docs / RATING / f"{new_id}.md").write_text(
-            rating.replace(f"('{old_id}')", f"('{new_id}')").replace(old_title, old_title + " again"),
-            encoding="utf-8")
         line = re.search(rf"^( +)- ([^\n:]+): {re.escape(old_page)}$", config, re.M)
         assert line, f"{old_page} is not in the menu"
         config = config.replace(line.group(0), line.group(0) + f"\n{line.group(1)}- {line.group(2)} again: {new_page}")

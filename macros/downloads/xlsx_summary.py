@@ -68,15 +68,19 @@ def write_summary(book, sheet, content: Content, sheets, choices, rating_column,
                                       (plan.name, widths[1], False)]))
     sheet.freeze_panes(1, 1)
 
-    # Whose ratings these are, under the table: formulas that show the cells the team fills
-    # in on the first sheet (only our own fixed labels are written here, never YAML text).
+    # Whose ratings these are, beside the table (column A holds only the areas): formulas
+    # that show the cells the team fills in on the first sheet. Only our own fixed labels
+    # are written here, never YAML text.
     last = len(rows)
     first_sheet = _quote_sheet(HOW_TO_SHEET)
-    for offset, (label, row) in enumerate(who.items(), start=2):
+    who_col = average_col + 2
+    for r, (label, row) in enumerate(who.items()):
         cell = f"{first_sheet}!$B${row + 1}"
-        sheet.write_string(last + offset, 0, label, fmt.label)
-        sheet.write_formula(last + offset, 1, f'=IF({cell}="","(not filled in yet)",{cell})',
+        sheet.write_string(r, who_col, label, fmt.label)
+        sheet.write_formula(r, who_col + 1, f'=IF({cell}="","(not filled in yet)",{cell})',
                             fmt.date, "(not filled in yet)")
+    sheet.set_column(who_col, who_col, 24)
+    sheet.set_column(who_col + 1, who_col + 1, 26)
 
     chart = book.add_chart({"type": "bar"})
     summary = _quote_sheet(SUMMARY_SHEET)
@@ -98,7 +102,7 @@ def write_summary(book, sheet, content: Content, sheets, choices, rating_column,
     chart.set_y_axis({"name": "Area", "reverse": True, "crossing": "max"})
     chart.set_legend({"none": True})
     height = max(320, 90 + 34 * last)
-    sheet.insert_chart(last + 3 + len(who), 0, chart, {
+    sheet.insert_chart(last + 2, 0, chart, {
         "x_scale": 1.55, "y_scale": height / 288,
         "description": (f"Bar chart of the average rating of each area, from 1 "
                         f"({choices[0]}) to {n} ({choices[n - 1]}), taken from the "
