@@ -371,10 +371,13 @@
 
   function indicatorViews() {
     const list = schools();
+    // "Not sure yet" counts from each school and group's latest cycle only.
+    const latest = records.filter((r) => !records.some((o) => o !== r && o.school.toLowerCase() === r.school.toLowerCase() &&
+      o.group.id === r.group.id && o.date > r.date));
     const per = allIds.map((id) => {
       const values = list.map((s) => ({ school: s.name, value: mean(scores(s.recs, [id])) })).filter((v) => v.value !== null);
       values.sort((a, b) => a.value - b.value);
-      const unsure = records.filter((r) => r.ratings.get(id) === guide.unsure).map((r) => `${r.school} (${r.group.label})`);
+      const unsure = latest.filter((r) => r.ratings.get(id) === guide.unsure).map((r) => `${r.school} (${r.group.label})`);
       return { id, area: areaOf.get(id).title, values, unsure };
     });
     const both = per.filter((p) => p.values.length > 1);
@@ -424,7 +427,7 @@
         const stats = areaStats([r], area);
         const base = lead && r !== lead ? areaStats([lead], area).average : null;
         const diff = base !== null && stats.average !== null ? stats.average - base : null;
-        return { text: fixed(stats.average), small: diff === null ? `${stats.rated} rated` : `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${Math.abs(diff).toFixed(1)} vs ${leadLabel.toLowerCase()}`, shade: shade(stats.average) };
+        return { text: fixed(stats.average), small: diff === null ? `${stats.rated} rated` : Math.abs(diff) < 0.05 ? `same as ${leadLabel.toLowerCase()}` : `${diff > 0 ? "+" : "−"}${Math.abs(diff).toFixed(1)} vs ${leadLabel.toLowerCase()}`, shade: shade(stats.average) };
       })]);
       tables.push(table(`${recs[0].school}, ${recs[0].date || "date not given"}: each group's average by area`,
         ["Area", ...recs.map((r) => r.group.label)], rows));
