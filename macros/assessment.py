@@ -98,7 +98,10 @@ def assessment_form(content: Content, link: Link = _no_link) -> str:
         "<legend>Whose self-assessment is this?</legend>",
         '<label class="assessment__field"><span>School or team name</span> '
         '<input type="text" name="school" maxlength="120" autocomplete="organization"></label>',
-        '<label class="assessment__field"><span>Group that rated</span> <select name="group">'
+        # Named by its label and, for the print edition (where labels become plain text), by
+        # aria-labelledby too.
+        '<label class="assessment__field"><span id="sa-group-label">Group that rated</span> '
+        '<select name="group" aria-labelledby="sa-group-label">'
         f'<option value="">Choose a group</option>{options}</select></label>',
         '<label class="assessment__field"><span>Date of this rating cycle</span> '
         '<input type="date" name="date"></label>',
