@@ -1,15 +1,19 @@
-"""The online self-assessment form (docs/getting-started/online-self-assessment.md).
+"""The online self-assessment: one main page and one small rating page per area.
 
-The form is rendered here, on the server, so it is a complete, readable form even
-without JavaScript: one ``<section>`` with an ``<h3>`` per area (the page's Markdown
-supplies the ``##`` heading above it), one ``<fieldset>`` per indicator with a labeled
-radio button per level of the scale plus one for "not sure yet", and an optional
-evidence note.
+The main page (docs/getting-started/online-self-assessment.md, ``assessment_form``) says
+whose self-assessment this is (school or team, the group that rated, the date of the
+cycle), lists the areas with a link to each area's rating page, and holds the summary and
+the tools (export, import, clear). Each area is rated on its own page
+(getting-started/online-self-assessment/<area-id>/, ``rate_area``; the pages are made by
+macros/rating_pages.py from the area files, so a new area needs no page here), and no
+page's weight grows with the number of areas: a guide with twice the areas has twice the
+rating pages, each as light as today's.
 
-``self-assessment.js`` adds saving, the summary and import/export. It reads everything
-it needs from ``data-`` attributes written here, so the browser never needs its own copy
-of the YAML. The controls that only work with JavaScript are rendered ``hidden`` and the
-script reveals them.
+Both are rendered here, on the server, so each is a complete, readable form even without
+JavaScript. ``self-assessment.js`` adds saving, the summary and import/export; it reads
+everything it needs from ``data-`` attributes written here, so the browser never needs its
+own copy of the YAML. The controls that only work with JavaScript are rendered ``hidden``
+and the script reveals them.
 
 Every piece of YAML text goes through ``render.inline()`` (or ``render.attr()`` for
 attribute values), so it is always escaped.
@@ -17,102 +21,114 @@ attribute values), so it is always escaped.
 from __future__ import annotations
 
 import json
+from typing import Callable
 
 from .loader import Content
-from .render import _lines, attr, inline
+from .rating_pages import RATING_PAGES
+from .render import SCALE_PAGE, _lines, attr, inline
 
 # The radio value for "not sure yet". It must never clash with a level id on the scale.
 UNSURE = "unsure"
 # Marks files exported by the page, so Import can tell ours from any other JSON.
 FORMAT = "digital-equity-guide/self-assessment"
-VERSION = 1
+# 2: exports say whose self-assessment they are (school or team, group, date of the cycle).
+# Files of version 1 are still read.
+VERSION = 2
+HUB_PAGE = "getting-started/online-self-assessment.md"
+
+Link = Callable[[str], str]
 
 
-def assessment_form(content: Content) -> str:
+def _no_link(target: str) -> str:
+    return "#"
+
+
+def rating_page(area_id: str) -> str:
+    return f"{RATING_PAGES}/{area_id}.md"
+
+
+def _plain(text: str) -> str:
+    """YAML text without its Markdown marks, for data- attributes read by the script."""
+    from .downloads.xlsx_text import plain
+
+    return plain(text)
+
+
+def _common(content: Content) -> str:
+    """The data- attributes both kinds of page carry: the scale and the format."""
     levels = content.scale.levels
     if UNSURE in content.scale.level_ids:
         raise ValueError(f"the scale may not have a level with the id '{UNSURE}': the online "
                          "self-assessment uses it for 'not sure yet'")
-    # The scale travels to the script as JSON in an attribute: json.dumps, then HTML-escaped.
-    scale = json.dumps([{"id": lv.id, "label": lv.label, "score": i + 1}
+    scale = json.dumps([{"id": lv.id, "label": _plain(lv.label), "score": i + 1}
                         for i, lv in enumerate(levels)], ensure_ascii=False)
-    total = sum(len(a.indicators) for a in content.areas)
+    groups = json.dumps([{"id": g.id, "label": g.label} for g in content.assessment.groups],
+                        ensure_ascii=False, separators=(",", ":"))
+    return (f'data-levels="{attr(scale)}" data-unsure="{UNSURE}" '
+            f'data-unsure-label="{attr(_plain(content.scale.unsure_label))}" '
+            f'data-format="{FORMAT}" data-version="{VERSION}" data-groups="{attr(groups)}"')
 
-    parts = [
-        f'<div class="assessment" id="self-assessment" data-levels="{attr(scale)}" '
-        f'data-unsure="{UNSURE}" data-unsure-label="{attr(content.scale.unsure_label)}" '
-        f'data-format="{FORMAT}" data-version="{VERSION}">',
-        # Shown until the script removes it: not a <noscript>, so it also shows when
-        # JavaScript is on but the script cannot run (a blocked module, an old browser).
-        '<p class="assessment__noscript" data-without-script>Your choices on this page are not '
-        "being saved, because its script is not running in this browser. You can still read the "
-        "form, or use the Self-Assessment Tool spreadsheet instead.</p>",
-        # The progress line is a live region, so each new rating is announced politely.
+
+def _noscript(what: str) -> str:
+    # Shown until the script removes it: not a <noscript>, so it also shows when
+    # JavaScript is on but the script cannot run (a blocked module, an old browser).
+    return (f'<p class="assessment__noscript" data-without-script>{what} not being saved, '
+            "because this page's script is not running in this browser. You can still read "
+            "the form, or use the Self-Assessment Tool spreadsheet instead.</p>")
+
+
+# --- the main page ------------------------------------------------------------------------
+
+def assessment_form(content: Content, link: Link = _no_link) -> str:
+    groups = content.assessment.groups
+    areas = json.dumps([{"id": a.id, "title": _plain(a.title),
+                         "indicators": [[i.id, _plain(i.text)] for i in a.indicators]}
+                        for a in content.areas], ensure_ascii=False, separators=(",", ":"))
+    total = sum(len(a.indicators) for a in content.areas)
+    options = "".join(f'<option value="{g.id}">{inline(g.label)}</option>' for g in groups)
+    items = [f'<li><a href="{attr(link(rating_page(a.id)))}">{inline(a.title)}</a> '
+             f'<span class="assessment__count" data-area-progress="{a.id}">'
+             f"{len(a.indicators)} indicators</span></li>" for a in content.areas]
+    return _lines(
+        f'<div class="assessment" id="self-assessment" data-mode="summary" {_common(content)} '
+        f'data-areas="{attr(areas)}">',
+        _noscript("Your answers are"),
+        # Whose ratings these are: every export, and the summary, carry all three.
+        '<fieldset class="assessment__who">',
+        "<legend>Whose self-assessment is this?</legend>",
+        '<label class="assessment__field"><span>School or team name</span> '
+        '<input type="text" name="school" maxlength="120" autocomplete="organization"></label>',
+        # Named by its label and, for the print edition (where labels become plain text), by
+        # aria-labelledby too.
+        '<label class="assessment__field"><span id="sa-group-label">Group that rated</span> '
+        '<select name="group" aria-labelledby="sa-group-label">'
+        f'<option value="">Choose a group</option>{options}</select></label>',
+        '<label class="assessment__field"><span>Date of this rating cycle</span> '
+        '<input type="date" name="date"></label>',
+        "</fieldset>",
+        # The progress line is a live region, so each new count is announced politely.
         '<div class="assessment__bar" hidden>',
         f'<p class="assessment__progress" id="sa-progress" aria-live="polite">0 of {total} rated</p>',
         '<p class="assessment__saved" id="sa-saved"></p>',
-        '<p><a href="#sa-summary">Go to your summary</a></p>',
         "</div>",
-        # The page's table of contents lists only Markdown headings; this lets a team jump
-        # straight to the area it is working on.
         '<nav class="assessment__areas" aria-label="Areas to rate">',
-        '<p class="assessment__areas-title">Jump to an area:</p>',
-        "<ul>", *[f'<li><a href="#sa-area-{a.id}">{inline(a.title)}</a></li>' for a in content.areas],
-        "</ul>", "</nav>",
-    ]
-    first = 1
-    for area in content.areas:
-        parts += _area(area, levels, content.scale.unsure_label, first)
-        first += len(area.indicators)
-    parts += _results(levels, content.scale.unsure_label)
-    parts.append("</div>")
-    return _lines(*parts)
+        '<p class="assessment__areas-title">Open an area to rate its indicators:</p>',
+        "<ul>", *items, "</ul>", "</nav>",
+        *_results(content),
+        "</div>")
 
 
-def _area(area, levels, unsure_label: str, first: int) -> list[str]:
-    # This page is the heaviest a reader opens (every indicator with four descriptors), so
-    # its markup is kept lean: each radio and note box sits inside its own <label> (no ids), the
-    # area's id and title are written once on the <section>, and the radio groups are named
-    # by their place on the page (the script keys answers by data-indicator, never by name).
-    # autocomplete="off" on the note boxes: a browser must not offer its own memory of other
-    # forms. Not on the radios, where HTML does not allow it (the Nu HTML Checker): a browser
-    # that restores them on reload restores what the script had just saved, and the script
-    # keeps what is checked when it starts (see self-assessment.js).
-    # A plain <section> (no accessible name, so not a landmark): eight "region" landmarks
-    # would only crowd a screen reader's landmark list; the <h3> gives the structure.
-    out = [f'<section class="assessment__area" id="sa-area-{area.id}" data-area="{area.id}" '
-           f'data-area-title="{attr(area.title)}">',
-           f'<h3 id="sa-area-{area.id}-title">{inline(area.title)}</h3>']
-    for number, ind in enumerate(area.indicators, start=first):
-        name = f"sa{number}"
-        choices = [
-            f'<label class="assessment__choice"><input type="radio" name="{name}" value="{level.id}">'
-            f' <strong>{inline(level.label)}:</strong> {inline(ind.levels[level.id])}</label>'
-            for level in levels]
-        choices.append(
-            f'<label class="assessment__choice"><input type="radio" name="{name}" value="{UNSURE}">'
-            f' <strong>{inline(unsure_label)}</strong></label>')
-        out += [
-            f'<fieldset class="assessment__indicator" data-indicator="{ind.id}">',
-            f"<legend>{inline(ind.text)}</legend>",
-            '<div class="assessment__choices">', *choices, "</div>",
-            '<label class="assessment__note">Evidence note (optional) '
-            '<textarea rows="2" autocomplete="off"></textarea></label>',
-            "</fieldset>",
-        ]
-    out.append("</section>")
-    return out
-
-
-def _results(levels, unsure_label: str) -> list[str]:
+def _results(content: Content) -> list[str]:
     """The summary and the tools. Hidden until the script runs: without it they do nothing."""
+    levels = content.scale.levels
     low, high = levels[0], levels[-1]
     return [
         '<section class="assessment__summary" id="sa-summary" aria-labelledby="sa-summary-title" hidden>',
         '<h3 id="sa-summary-title">Your summary</h3>',
+        '<p class="assessment__summary-who" id="sa-summary-who"></p>',
         f'<p class="assessment__summary-note">The average counts {inline(low.label)} as 1 up to '
-        f"{inline(high.label)} as {len(levels)}. Answers marked {inline(unsure_label)}, and "
-        "indicators not rated, are left out.</p>",
+        f"{inline(high.label)} as {len(levels)}. Answers marked "
+        f"{inline(content.scale.unsure_label)}, and indicators not rated, are left out.</p>",
         # Filled in by the script from the ratings: a table, then a chart of the same numbers.
         '<div class="assessment__summary-body" id="sa-summary-body"></div>',
         '<p class="assessment__print-date" id="sa-print-date"></p>',
@@ -123,7 +139,7 @@ def _results(levels, unsure_label: str) -> list[str]:
         '<section class="assessment__tools" id="sa-tools" aria-labelledby="sa-tools-title" hidden>',
         '<h3 id="sa-tools-title">Save, share or start again</h3>',
         "<p>Your ratings are saved in this browser as you go. To keep a copy, move to another "
-        "computer or share with your team, export a file.</p>",
+        "computer, share with your team or combine with other schools' results, export a file.</p>",
         '<div class="assessment__actions">',
         '<button type="button" class="deg-button" data-action="export-csv">Export CSV</button>',
         '<button type="button" class="deg-button" data-action="export-json">Export JSON</button>',
@@ -140,3 +156,60 @@ def _results(levels, unsure_label: str) -> list[str]:
         '<p class="assessment__status" id="sa-status" role="status" aria-live="polite"></p>',
         "</section>",
     ]
+
+
+# --- one area's rating page -----------------------------------------------------------------
+
+def rate_area(content: Content, area_id: str, link: Link = _no_link) -> str:
+    area = content.area(area_id)
+    levels = content.scale.levels
+    unsure = inline(content.scale.unsure_label)
+    at = content.areas.index(area)
+    hub = attr(link(HUB_PAGE))
+    # Each radio and note box sits inside its own <label> (no ids), and the radio groups
+    # are named by indicator id (the script keys answers by data-indicator).
+    # No autocomplete on the radios, where HTML does not allow it; on the note boxes it
+    # keeps a browser from offering its memory of other forms.
+    out = [f'<div class="assessment assessment--area" data-mode="area" {_common(content)} '
+           f'data-area="{area.id}" data-area-title="{attr(_plain(area.title))}">',
+           _noscript("Your answers are"),
+           f'<p class="assessment__lead">Rate each indicator on <a href="{attr(link(SCALE_PAGE))}">'
+           f"the rating scale</a>, or choose “{unsure}” when the team has no evidence yet. "
+           f'Say whose ratings these are, see your summary and export them on the <a href="{hub}">'
+           "main page of the online self-assessment</a>.</p>",
+           '<div class="assessment__bar" hidden>',
+           '<p class="assessment__who-line" id="sa-who"></p>',
+           f'<p class="assessment__progress" id="sa-progress" aria-live="polite">0 of '
+           f"{len(area.indicators)} rated in this area</p>",
+           '<p class="assessment__saved" id="sa-saved"></p>',
+           "</div>"]
+    for ind in area.indicators:
+        name = f"sa-{ind.id}"
+        choices = [f'<label class="assessment__choice"><input type="radio" name="{name}" '
+                   f'value="{level.id}"> <strong>{inline(level.label)}:</strong> '
+                   f"{inline(ind.levels[level.id])}</label>" for level in levels]
+        choices.append(f'<label class="assessment__choice"><input type="radio" name="{name}" '
+                       f'value="{UNSURE}"> <strong>{unsure}</strong></label>')
+        out += [
+            f'<fieldset class="assessment__indicator" data-indicator="{ind.id}">',
+            f"<legend>{inline(ind.text)}</legend>",
+            '<div class="assessment__choices">', *choices, "</div>",
+            # The visible words start the name; the indicator makes each box's name its own.
+            '<label class="assessment__note">Evidence note (optional) <textarea rows="2" '
+            f'autocomplete="off" aria-label="Evidence note (optional) for: {attr(_plain(ind.text))}">'
+            "</textarea></label>",
+            "</fieldset>",
+        ]
+    pager = []
+    if at > 0:
+        before = content.areas[at - 1]
+        pager.append(f'<li><a href="{attr(link(rating_page(before.id)))}" rel="prev">Previous area: '
+                     f"{inline(before.title)}</a></li>")
+    pager.append(f'<li><a href="{hub}">All areas and your summary</a></li>')
+    if at + 1 < len(content.areas):
+        after = content.areas[at + 1]
+        pager.append(f'<li><a href="{attr(link(rating_page(after.id)))}" rel="next">Next area: '
+                     f"{inline(after.title)}</a></li>")
+    out += ['<nav class="assessment__pager" aria-label="Other areas">', "<ul>", *pager, "</ul>",
+            "</nav>", "</div>"]
+    return _lines(*out)

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, Problem, field_path
 from .models import (AREA_MODEL, FILE_MODELS, Area, Fact, Facts, MeetingPlan, Resources, Scale,
                      Sections, Template, Workbook)
+from .assessment_settings import AssessmentSettings, check_assessment
+from .rating_pages import check_rating_pages
 from .text_rules import check_text as _check_text
 from .yaml_lines import Located, YamlProblem, load
 
@@ -28,6 +30,7 @@ class Content:
     workbook: Workbook
     facts: Facts
     meeting_plan: MeetingPlan
+    assessment: AssessmentSettings
     templates: tuple[Template, ...] = ()  # content_data/templates/*.yml, by file name
     page_titles: dict[str, str] = field(default_factory=dict)  # pages the meeting plan names
 
@@ -90,6 +93,8 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
         toolkit.check_workbook(*loaded["workbook.yml"], problems)
     if loaded.get("meeting_plan.yml"):
         toolkit.check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
+    check_rating_pages([a.id for a, _, _ in areas], {a.id: a.title for a, _, _ in areas},
+                       docs_dir, problems)
     if problems:
         raise ContentError(problems)
 
@@ -99,6 +104,7 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
     return Content(scale=loaded["scale.yml"][0], sections=sections, areas=tuple(ordered),
                    resources=loaded["resources.yml"][0], workbook=loaded["workbook.yml"][0],
                    facts=loaded["facts.yml"][0], meeting_plan=loaded["meeting_plan.yml"][0],
+                   assessment=loaded["assessment.yml"][0],
                    templates=tuple(t for t, _, _ in templates),
                    page_titles=toolkit.page_titles(docs_dir or _docs(root),
                                                    loaded["meeting_plan.yml"][0]))
@@ -259,6 +265,8 @@ def _check_cross_file(loaded, areas, area_ids: list[str], problems: list[Problem
     _check_areas(areas, section_ids, level_ids, docs_dir, problems)
     if loaded.get("facts.yml"):
         _check_facts(*loaded["facts.yml"], problems)
+    if loaded.get("assessment.yml"):
+        check_assessment(*loaded["assessment.yml"], problems)
     if loaded.get("resources.yml"):
         _check_resources(*loaded["resources.yml"], area_ids, problems)
 

@@ -382,6 +382,9 @@ class Template(Strict):
 
 
 # Which model reads which file: the loader walks this table.
+# Defined in its own module (it needs Id, Strict and Text from above).
+from .assessment_settings import AssessmentSettings  # noqa: E402
+
 FILE_MODELS: dict[str, type[Strict]] = {
     "scale.yml": Scale,
     "sections.yml": Sections,
@@ -389,8 +392,9 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "workbook.yml": Workbook,
     "facts.yml": Facts,
     "meeting_plan.yml": MeetingPlan,
+    "assessment.yml": AssessmentSettings,
 }
 AREA_MODEL = Area
 TEMPLATE_MODEL = Template
-Kind = Literal["scale", "sections", "resources", "workbook", "facts", "meeting_plan", "area",
-               "template"]
+Kind = Literal["scale", "sections", "resources", "workbook", "facts", "meeting_plan", "assessment",
+               "area", "template"]

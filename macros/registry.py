@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import render, render_toolkit
-from .assessment import assessment_form
+from . import assessment, combine
 from .loader import Content
 
 # What a macro's one argument is, and so where its valid values come from.
@@ -74,7 +74,10 @@ def _area_downloads(p: Page, area_id: str) -> str:
 
 
 MACROS = [
-    Macro("assessment_form", NONE, lambda p: assessment_form(p.content)),
+    Macro("assessment_form", NONE, lambda p: assessment.assessment_form(p.content, p.link)),
+    Macro("rate_area", AREA, lambda p, a: assessment.rate_area(p.content, a, p.link)),
+    Macro("combine_results", NONE,
+          lambda p: combine.combine_results(p.content, p.href(combine.SCRIPT))),
     Macro("checklist", AREA, lambda p, a: render.checklist(p.content, a)),
     Macro("indicators", AREA, lambda p, a: render.indicators(p.content, a, p.link)),
     Macro("reflection_questions", AREA, lambda p, a: render.reflection_questions(p.content, a)),

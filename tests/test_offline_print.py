@@ -118,12 +118,20 @@ def test_the_offline_copy_works_from_file_urls(browser, unzipped):
     page.reload(wait_until="load")
     page.wait_for_timeout(500)
     assert page.locator("fieldset.checklist input[type=checkbox]").first.is_checked()
-    # The online self-assessment counts a rating.
-    page.goto((unzipped / "getting-started" / "online-self-assessment.html").as_uri(), wait_until="load")
+    # The online self-assessment counts a rating on an area's page, and its main page sees it.
+    page.goto((unzipped / "getting-started" / "online-self-assessment" / "vision.html").as_uri(),
+              wait_until="load")
     page.locator(".assessment__bar").wait_for(state="visible", timeout=10000)
     page.locator(".assessment__indicator input[type=radio]").first.check()
     page.wait_for_function("/^1 /.test(document.querySelector('#sa-progress').textContent)",
                            timeout=5000)
+    page.goto((unzipped / "getting-started" / "online-self-assessment.html").as_uri(), wait_until="load")
+    page.locator(".assessment__bar").wait_for(state="visible", timeout=10000)
+    page.wait_for_function("/^1 /.test(document.querySelector('#sa-progress').textContent)",
+                           timeout=5000)
+    # The Combine and compare results page runs from file:// too (a classic script).
+    page.goto((unzipped / "taking-it-forward" / "combine-results.html").as_uri(), wait_until="load")
+    page.locator("#combine-drop").wait_for(state="visible", timeout=10000)
     # The print edition and the companion tools are linked and present.
     page.goto((unzipped / "downloads.html").as_uri(), wait_until="load")
     for href in page.eval_on_selector_all("article a[href]", "els => els.map(a => a.getAttribute('href'))"):

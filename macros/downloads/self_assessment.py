@@ -2,241 +2,45 @@
 
 Sheets, in order:
 
-* "How to use this tool": the purpose, the steps of a rating session, the scale.
+* "How to use this tool": whose self-assessment it is (school or team, group, date of the
+  cycle: three cells to fill in), the purpose, the steps of a rating session, the scale, and
+  the file's format version, which the Combine and compare results page reads.
 * one rating sheet per section that has areas: an Excel table with one row per indicator
   (area, indicator, a descriptor per level, a rating dropdown, evidence, notes, id).
-* "Summary": an Excel table of COUNTIFS formulas per area and a bar chart of averages.
+* "Summary": an Excel table of COUNTIFS formulas per area, whose ratings they are, and a
+  bar chart of averages (``xlsx_summary``).
 
-``layout()`` decides where every area's rows go; ``build()`` and ``locate()`` both use it,
-so the words on the pages always match the file. All YAML text is written with
-``write_string`` so text starting with '=', '+', '-' or '@' stays text.
+Where things go is ``xlsx_layout``; formats and row heights ``xlsx_style``; Markdown to
+plain text ``xlsx_text``. All YAML text is written with ``write_string`` so text starting
+with '=', '+', '-' or '@' stays text.
 """
 from __future__ import annotations
 
 import io
-import re
-from dataclasses import dataclass
 from datetime import datetime
 
 import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
+from ..assessment import FORMAT, VERSION
 from ..loader import Content
-from ..models import Area, Indicator, Section
+from .xlsx_layout import HOW_TO_SHEET, SUMMARY_SHEET, RatingSheet, layout, locate  # noqa: F401
+from .xlsx_style import ROW_WIDTHS, _Formats, _print_setup, _protect, _quote_sheet, _row_height, _unique
+from .xlsx_summary import NO_AVERAGE, write_summary
+from .xlsx_text import markdown_segments, plain  # noqa: F401  (workbook.py imports them here)
 
 GUIDE = "Digital Equity Guide"
 AUTHOR = "Digital Equity Guide contributors"
 TITLE = "Digital Equity Self-Assessment Tool"
 CREATED = datetime(2024, 1, 1)  # fixed, so the same content gives the same bytes
-HOW_TO_SHEET = "How to use this tool"
-SUMMARY_SHEET = "Summary"
-NO_AVERAGE = "-"  # shown instead of an average while an area has no ratings
-
-# The Markdown forms YAML text may use (see macros/render.py); the downloads show them
-# as plain text, with a link's address in brackets after its text.
-_LINK = re.compile(r"\[([^\]\n]+)\]\((https://[^\s()]+)\)")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-
-
-def markdown_segments(text: str) -> list[tuple[str, str]]:
-    """Split YAML text into (text, kind) pieces; kind is '', 'strong', 'em' or 'link'.
-
-    A link becomes one 'link' piece reading "text (https://...)".
-    """
-    text = " ".join(text.split())
-    pieces: list[tuple[str, str]] = []
-    parts = _LINK.split(text)  # with two groups: text, label, url, text, label, url, ...
-    for i in range(0, len(parts), 3):
-        pieces += _emphasis(parts[i])
-        if i + 2 < len(parts):
-            pieces.append((f"{parts[i + 1]} ({parts[i + 2]})", "link"))
-    return [(t, k) for t, k in pieces if t]
-
-
-def _emphasis(text: str) -> list[tuple[str, str]]:
-    pieces: list[tuple[str, str]] = []
-    for i, part in enumerate(_STRONG.split(text)):
-        if i % 2:
-            pieces.append((part, "strong"))
-            continue
-        for j, bit in enumerate(_EM.split(part)):
-            pieces.append((bit, "em" if j % 2 else ""))
-    return pieces
-
-
-def plain(text: str) -> str:
-    """YAML text as the downloads show it: Markdown marks removed, spaces collapsed."""
-    return "".join(t for t, _ in markdown_segments(text))
-
-
-# --- layout: shared by build() and locate() ----------------------------------------------
-
-@dataclass(frozen=True)
-class RatingSheet:
-    section: Section
-    name: str  # the worksheet's name
-    table: str  # the Excel table's name
-    rows: tuple[tuple[Area, Indicator], ...]  # data rows, in order, from row 2
-
-    @property
-    def last_row(self) -> int:  # 0-based index of the last data row
-        return len(self.rows)
-
-    def area_rows(self, area_id: str) -> tuple[int, int]:
-        """1-based first and last row (as Excel shows them) of an area's indicators."""
-        found = [i + 2 for i, (area, _) in enumerate(self.rows) if area.id == area_id]
-        return found[0], found[-1]
-
-
-_STOP_WORDS = {"a", "an", "and", "the", "of", "in", "into", "to", "for", "on", "with", "at",
-               "by", "from", "our", "your", "its", "their", "as", "or"}
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-
-
-def _short_name(title: str, shared: set[str]) -> str:
-    """'Essential Conditions to Support Digital Equity' -> 'Essential Conditions'.
-
-    Drops the words other section titles share (such as 'Digital Equity'), then keeps the
-    longest run of words between small words such as 'to' or 'with' (the first if tied).
-    """
-    words = [w for w in plain(title).split() if w.lower() not in shared] or plain(title).split()
-    runs: list[list[str]] = [[]]
-    for word in words:
-        if word.lower() in _STOP_WORDS:
-            runs.append([])
-        else:
-            runs[-1].append(word)
-    return " ".join(max(runs, key=len))
-
-
-def _sheet_name(candidate: str, taken: set[str]) -> str:
-    name = _BAD_SHEET_CHARS.sub(" ", candidate)
-    name = " ".join(name.split()).strip("'")[:31].strip()
-    base, n = name or "Ratings", 2
-    while name.lower() in taken or name.lower() == "history":
-        suffix = f" {n}"
-        name, n = base[:31 - len(suffix)].rstrip() + suffix, n + 1
-    taken.add(name.lower())
-    return name
-
-
-def layout(content: Content) -> list[RatingSheet]:
-    """One rating sheet per section that has areas, with its rows in guide order."""
-    sections = [s for s in content.sections.sections if content.areas_in(s.id)]
-    word_sets = [{w.lower() for w in plain(s.title).split()} for s in sections]
-    shared = {w for w in set().union(*word_sets)
-              if w not in _STOP_WORDS and sum(w in ws for ws in word_sets) > 1}
-    taken = {HOW_TO_SHEET.lower(), SUMMARY_SHEET.lower()}
-    sheets = []
-    for section in sections:
-        short = _short_name(section.title, shared) or section.id.replace("-", " ").title()
-        rows = tuple((area, ind) for area in content.areas_in(section.id) for ind in area.indicators)
-        sheets.append(RatingSheet(section=section, name=_sheet_name(short, taken),
-                                  table="Ratings_" + section.id.replace("-", "_"), rows=rows))
-    return sheets
-
-
-def locate(content: Content, area_id: str) -> str:
-    area = content.area(area_id)
-    sheet = next(s for s in layout(content) if s.section.id == area.section)
-    first, last = sheet.area_rows(area.id)
-    rows = f"row {first}" if first == last else f"rows {first} to {last}"
-    return f"on the sheet '{sheet.name}', {rows}"
-
-
-# --- building -----------------------------------------------------------------------------
-
-def _unique(labels: list[str]) -> list[str]:
-    """Excel table headers must differ (ignoring case): number any repeats."""
-    seen: set[str] = set()
-    out = []
-    for label in labels:
-        name, n = label, 2
-        while name.lower() in seen:
-            name, n = f"{label} ({n})", n + 1
-        seen.add(name.lower())
-        out.append(name)
-    return out
-
-
-def _quote_sheet(name: str) -> str:
-    return "'" + name.replace("'", "''") + "'"
-
-
-def _criterion(text: str) -> str:
-    """A COUNTIFS criterion, as a formula string literal, matching exactly ``text``."""
-    escaped = text.replace("~", "~~").replace("*", "~*").replace("?", "~?")
-    return '"=' + escaped.replace('"', '""') + '"'
-
-
-LINE_HEIGHT = 15  # points per line of 11-point text
-ROW_WIDTHS = {"area": 16, "indicator": 30, "level": 26, "rating": 14, "evidence": 26,
-              "notes": 22, "id": 20}
-
-
-def _line_count(text: str, width: float, bold: bool = False) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide.
-
-    Rows get explicit heights because LibreOffice and Google Sheets do not grow rows to
-    fit wrapped text when they open a file. The estimate is generous (an average letter
-    taken as wide as a digit) so text is never cut off, whatever font replaces Calibri.
-    """
-    capacity = max(4, int(width * (1.0 if bold else 1.1)))
-    lines, used = 1, 0
-    for word in text.split():
-        need = len(word) if used == 0 else used + 1 + len(word)
-        if need <= capacity:
-            used = need
-        else:
-            lines += 1 + (len(word) - 1) // capacity
-            used = len(word) % capacity or capacity
-    return lines
-
-
-def _row_height(cells: list[tuple[str, float, bool]], min_lines: int = 1) -> float:
-    lines = max([min_lines] + [_line_count(t, w, b) for t, w, b in cells])
-    return min(409, lines * LINE_HEIGHT + 4)
-
-
-class _Formats:
-    def __init__(self, book):
-        plain_text = {"font_name": "Calibri", "font_size": 11, "valign": "top",
-                      "text_wrap": True}
-        # Light grid lines so the cells read as a table on paper and in every app.
-        base = {**plain_text, "border": 1, "border_color": "#BFBFBF"}
-        self.title = book.add_format({"font_name": "Calibri", "bold": True, "font_size": 16})
-        self.header = book.add_format({**plain_text, "bold": True, "bottom": 2})
-        self.how_label = book.add_format({**plain_text, "bold": True})
-        self.how_text = book.add_format(plain_text)
-        self.label = book.add_format({**base, "bold": True})
-        self.text = book.add_format(base)
-        self.table_header = book.add_format({**base, "bold": True, "bottom": 2,
-                                             "bottom_color": "#404040"})
-        self.input = book.add_format({**base, "locked": False, "bg_color": "#FFF8D6",
-                                      "border": 1, "border_color": "#7F7F7F"})
-        self.number = book.add_format({**base, "num_format": "0", "align": "center"})
-        self.number_header = book.add_format({**base, "bold": True, "align": "center",
-                                              "bottom": 2, "bottom_color": "#404040"})
-        self.average = book.add_format({**base, "num_format": "0.0", "bold": True,
-                                        "align": "center"})
-
-
-def _protect(sheet) -> None:
-    # No password: the protection keeps the formulas and layout safe from slips, and a
-    # team that needs to change more can lift it (Review > Unprotect Sheet).
-    sheet.protect("", {"format_cells": False, "format_columns": True, "format_rows": True,
-                       "sort": True, "autofilter": True, "select_locked_cells": True,
-                       "select_unlocked_cells": True})
-
-
-def _print_setup(sheet, landscape: bool) -> None:
-    sheet.set_paper(1)  # US Letter
-    if landscape:
-        sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    sheet.set_footer("&L&A&RPage &P of &N")
+# Whose self-assessment this is: the labels in column A of the first sheet, read back by
+# the Combine and compare results page (combine-results.js) and shown on the Summary.
+WHO_SCHOOL = "School or team"
+WHO_GROUP = "Group that rated"
+WHO_DATE = "Date of this rating cycle"
+WHO_ROWS = (2, 3, 4)  # 0-based rows of the three cells to fill in, on the first sheet
+FORMAT_LABEL = "File format"
+FORMAT_TEXT = f"{FORMAT}, version {VERSION}"
+TOPICS_ROW = 6  # 0-based row of the "Topic / What to know" header, after a blank row
 
 
 def build(content: Content) -> bytes:
@@ -269,8 +73,9 @@ def build(content: Content) -> bytes:
                   f"$A${scale_rows[1] + 1}")
     for plan in sheets:
         _write_rating_sheet(book.add_worksheet(plan.name), plan, content, choices, source, fmt)
-    _write_summary(book, book.add_worksheet(SUMMARY_SHEET), content, sheets, choices,
-                   rating_column, fmt)
+    write_summary(book, book.add_worksheet(SUMMARY_SHEET), content, sheets, choices,
+                  rating_column, fmt, {label: row for label, row in
+                                       zip((WHO_SCHOOL, WHO_GROUP, WHO_DATE), WHO_ROWS)})
     how_to.activate()
     book.close()
     return buffer.getvalue()
@@ -311,12 +116,12 @@ def _write_how_to(sheet, content: Content, sheets: list[RatingSheet], choices, f
          f"'{lowest}' counts as 1 and '{highest}' as {n}; '{unsure}' and empty ratings "
          "are left out of the average."),
     ]
-    first_scale = len(rows) + 1  # +1 for the title row
+    first_scale = len(rows) + TOPICS_ROW
     for i, level in enumerate(levels, start=1):
         rows.append((plain(level.label), f"Level {i} of {n}. {plain(level.description)}"))
     rows.append((unsure, "Use this when the team has no evidence yet; gathering it "
                          "becomes a next step. It is not counted in the average."))
-    last_scale = len(rows)
+    last_scale = len(rows) - 1 + TOPICS_ROW
     for plan in sheets:
         areas = [a for a in content.areas_in(plan.section.id)]
         rows.append((f"Sheet '{plan.name}'",
@@ -328,7 +133,8 @@ def _write_how_to(sheet, content: Content, sheets: list[RatingSheet], choices, f
          f"'{unsure}', how many are not rated yet, and the average from 1 to {n}. "
          f"It shows '{NO_AVERAGE}' until an area has a rating."),
         ("Which cells you can change",
-         "Only 'Our rating', 'Evidence' and 'Notes' on the rating sheets; they have a pale "
+         f"'{WHO_SCHOOL}', '{WHO_GROUP}' and '{WHO_DATE}' at the top of this sheet, and "
+         "'Our rating', 'Evidence' and 'Notes' on the rating sheets; they have a pale "
          "yellow fill and a border. The sheets are protected without a password so the "
          "formulas stay intact; to change more, choose Review > Unprotect Sheet (Excel) or "
          "Tools > Protect Sheet (LibreOffice Calc). No password is needed."),
@@ -337,21 +143,59 @@ def _write_how_to(sheet, content: Content, sheets: list[RatingSheet], choices, f
          "where you save it."),
         ("Source", f"{GUIDE}, by {AUTHOR}. The content is shared under the Creative "
                    "Commons Attribution 4.0 license (CC BY 4.0)."),
+        # Read by the guide's Combine and compare results page, to know which files it can read.
+        (FORMAT_LABEL, f"{FORMAT_TEXT}. The guide's Combine and compare results page reads "
+                       "this line, so please leave it as it is."),
     ]
     sheet.write_string(0, 0, TITLE, fmt.title)
     sheet.set_row(0, 24)
-    for r, (label, text) in enumerate(rows, start=1):
-        style = fmt.header if r == 1 else None
+    _write_who(sheet, content, fmt)
+    for r, (label, text) in enumerate(rows, start=TOPICS_ROW):
+        style = fmt.header if r == TOPICS_ROW else None
         sheet.write_string(r, 0, label, style or fmt.how_label)
         sheet.write_string(r, 1, text, style or fmt.how_text)
         sheet.set_row(r, _row_height([(label, 28, True), (text, 100, False)]))
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 1, 100)
-    sheet.freeze_panes(2, 0)
-    sheet.repeat_rows(1)
+    sheet.repeat_rows(TOPICS_ROW)
     _print_setup(sheet, landscape=False)
     _protect(sheet)
     return first_scale, last_scale
+
+
+def _write_who(sheet, content: Content, fmt) -> None:
+    """Rows 2 to 5: whose self-assessment this is, three cells for the team to fill in."""
+    groups = [g.label for g in content.assessment.groups]
+    sheet.write_string(1, 0, "Whose self-assessment this is", fmt.how_label)
+    sheet.write_string(1, 1, "Fill in the three yellow cells below before you start. The "
+                             "summary shows them, and they tell this file apart from other "
+                             "schools' and groups' when results are combined.", fmt.how_text)
+    sheet.set_row(1, 34)
+    school, group, day = WHO_ROWS
+    for row, label in ((school, WHO_SCHOOL), (group, WHO_GROUP), (day, WHO_DATE)):
+        sheet.write_string(row, 0, label, fmt.label)
+        sheet.set_row(row, 20)
+    sheet.write_blank(school, 1, None, fmt.input)
+    sheet.write_blank(group, 1, None, fmt.input)
+    sheet.write_blank(day, 1, None, fmt.input_date)
+    sheet.data_validation(school, 1, school, 1, {
+        "validate": "length", "criteria": "<=", "value": 120,
+        "input_title": WHO_SCHOOL, "input_message": "The name of the school or team that rated.",
+        "error_type": "warning"})
+    listed = len(",".join(groups)) < 250  # the loader keeps commas and quotes out of labels
+    sheet.data_validation(group, 1, group, 1, {
+        "validate": "list" if listed else "any", **({"source": groups} if listed else {}),
+        "input_title": WHO_GROUP,
+        "input_message": ("Choose who rated: " + ", ".join(groups) + ".")[:255],
+        "error_title": "Not one of the groups",
+        "error_message": ("Choose one of: " + ", ".join(groups) + ".")[:255],
+        "error_type": "warning"})
+    sheet.data_validation(day, 1, day, 1, {
+        "validate": "date", "criteria": ">=", "value": datetime(2000, 1, 1),
+        "input_title": WHO_DATE,
+        "input_message": "The day the team began this round of ratings, e.g. 2025-09-15.",
+        "error_title": "Not a date", "error_message": "Type a date, e.g. 2025-09-15.",
+        "error_type": "warning"})
 
 
 def _write_rating_sheet(sheet, plan: RatingSheet, content: Content, choices, source, fmt):
@@ -401,93 +245,5 @@ def _write_rating_sheet(sheet, plan: RatingSheet, content: Content, choices, sou
     sheet.repeat_rows(0)
     # The indicator id is for matching rows to saved answers, not for reading on paper.
     sheet.print_area(0, 0, plan.last_row, last_col - 1)
-    _print_setup(sheet, landscape=True)
-    _protect(sheet)
-
-
-def _write_summary(book, sheet, content: Content, sheets, choices, rating_column, fmt):
-    levels = content.scale.levels
-    n = len(levels)
-    headers = _unique(["Area", "Part of the guide", "Indicators"] + choices
-                      + ["Not rated yet", f"Average (1 to {n})"])
-    first_count = 3  # first level column
-    unsure_col = first_count + n
-    unrated_col = unsure_col + 1
-    average_col = unrated_col + 1
-    by_section = {s.section.id: s for s in sheets}
-    rows = [(area, by_section[area.section]) for area in content.areas]
-    sheet.add_table(0, 0, len(rows), average_col, {
-        "name": "Summary_by_area",
-        "style": "Table Style Medium 2",
-        "banded_rows": True,
-        "columns": [{"header": h, "header_format": fmt.table_header if c < 2
-                     else fmt.number_header} for c, h in enumerate(headers)],
-        "title": "Summary of ratings per area",
-        "description": "Counts of ratings at each level, not sure, not rated, and the "
-                       "average rating for each area. Calculated by formulas.",
-    })
-    for r, (area, plan) in enumerate(rows, start=1):
-        ref = _quote_sheet(plan.name)
-        last = plan.last_row + 1
-        area_range = f"{ref}!$A$2:$A${last}"
-        col = xl_col_to_name(rating_column)
-        rating_range = f"{ref}!${col}$2:${col}${last}"
-        crit = _criterion(plain(area.title))
-        sheet.write_string(r, 0, plain(area.title), fmt.label)
-        sheet.write_string(r, 1, plan.name, fmt.text)
-        sheet.write_formula(r, 2, f"=COUNTIFS({area_range},{crit})", fmt.number,
-                            len(area.indicators))
-        for c, choice in enumerate(choices, start=first_count):
-            sheet.write_formula(
-                r, c, f"=COUNTIFS({area_range},{crit},{rating_range},{_criterion(choice)})",
-                fmt.number, 0)
-        counts = f"{xl_rowcol_to_cell(r, first_count)}:{xl_rowcol_to_cell(r, unsure_col)}"
-        sheet.write_formula(r, unrated_col, f"={xl_rowcol_to_cell(r, 2)}-SUM({counts})",
-                            fmt.number, len(area.indicators))
-        level_cells = [xl_rowcol_to_cell(r, first_count + i) for i in range(n)]
-        rated = f"SUM({level_cells[0]}:{level_cells[-1]})"
-        weighted = "+".join(f"{cell}*{i}" for i, cell in enumerate(level_cells, start=1))
-        sheet.write_formula(r, average_col,
-                            f'=IF({rated}=0,"{NO_AVERAGE}",({weighted})/{rated})',
-                            fmt.average, NO_AVERAGE)
-    longest = max(len(plain(a.title)) for a in content.areas)
-    widths = ([max(26, min(40, longest + 2)), 20]
-              + [max(12, min(16, len(h) + 3)) for h in headers[2:]])
-    for c, width in enumerate(widths):
-        sheet.set_column(c, c, width)
-    sheet.set_row(0, _row_height([(h, widths[c], True) for c, h in enumerate(headers)]))
-    for r, (area, plan) in enumerate(rows, start=1):
-        sheet.set_row(r, _row_height([(plain(area.title), widths[0], True),
-                                      (plan.name, widths[1], False)]))
-    sheet.freeze_panes(1, 1)
-
-    chart = book.add_chart({"type": "bar"})
-    last = len(rows)
-    summary = _quote_sheet(SUMMARY_SHEET)
-    chart.add_series({
-        "name": "Average rating",
-        "categories": f"={summary}!$A$2:$A${last + 1}",
-        "values": f"={summary}!${xl_col_to_name(average_col)}$2:"
-                  f"${xl_col_to_name(average_col)}${last + 1}",
-        "fill": {"color": "#2F5597"},
-        "gap": 60,
-        # '0.0;;;' shows averages and hides the zero or '-' of an area not yet rated
-        "data_labels": {"value": True, "num_format": "0.0;;;"},
-    })
-    chart.set_title({"name": "Average rating per area", "name_font": {"size": 13}})
-    chart.set_x_axis({"name": f"Average rating (1 = {choices[0]}, {n} = {choices[n - 1]})",
-                      "min": 0, "max": n, "major_unit": 1,
-                      "major_gridlines": {"visible": True, "line": {"color": "#BFBFBF"}}})
-    # Areas top to bottom in table order; the value axis stays at the bottom.
-    chart.set_y_axis({"name": "Area", "reverse": True, "crossing": "max"})
-    chart.set_legend({"none": True})
-    height = max(320, 90 + 34 * last)
-    sheet.insert_chart(last + 2, 0, chart, {
-        "x_scale": 1.55, "y_scale": height / 288,
-        "description": (f"Bar chart of the average rating of each area, from 1 "
-                        f"({choices[0]}) to {n} ({choices[n - 1]}), taken from the "
-                        "Summary table above. It updates as the team rates indicators; an "
-                        "area with no ratings yet has no bar."),
-    })
     _print_setup(sheet, landscape=True)
     _protect(sheet)

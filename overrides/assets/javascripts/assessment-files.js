@@ -1,20 +1,33 @@
 // Export and import for the online self-assessment: plain functions of the
 // ratings, with no DOM, so what they accept and produce is easy to reason about.
 //
-// A "page" here is what self-assessment.js reads from the form's data-
+// A "page" here is what self-assessment.js reads from the main page's data-
 // attributes: { format, version, levels: [{id, label, score}], unsure,
-// unsureLabel, indicators: [{id, area, areaTitle, text}] }.
+// unsureLabel, groups: [{id, label}], indicators: [{id, area, areaTitle, text}] }.
 // Ratings are { indicatorId: { level, note } }; level is a level id, the
-// unsure value, or "" when only a note has been written.
+// unsure value, or "" when only a note has been written. "who" is whose
+// self-assessment it is: { school, group (a group id), date (YYYY-MM-DD) }.
+//
+// Format version 2 adds "who" to both exports; files of version 1 still import.
+// combine-results.js reads the same files (and the spreadsheet) to compare schools.
 
 // Refuse anything bigger: an export of the whole guide is a few kilobytes, and
 // reading a huge file would only freeze the page.
 const MAX_IMPORT_BYTES = 1024 * 1024;
 
+// The CSV's columns. combine-results.js finds them by these names.
+export const CSV_COLUMNS = ["School or team", "Group", "Cycle date", "Area", "Indicator id", "Indicator text", "Rating", "Note", "File format"];
+
 /** The label a reader sees for a stored level id ("" when not rated). */
 export function levelLabel(page, level) {
   if (level === page.unsure) return page.unsureLabel;
   const found = page.levels.find((l) => l.id === level);
+  return found ? found.label : "";
+}
+
+/** The name of a group id, or "" for none. */
+export function groupLabel(page, id) {
+  const found = page.groups.find((g) => g.id === id);
   return found ? found.label : "";
 }
 
@@ -31,19 +44,21 @@ function csvCell(value) {
   return text;
 }
 
-/** Every indicator on the page, one row each, in page order; unrated rows are left blank. */
-export function toCSV(page, ratings) {
-  const rows = [["Area", "Indicator id", "Indicator text", "Rating", "Note"]];
+/** Every indicator of the guide, one row each, in guide order; unrated rows are left blank. */
+export function toCSV(page, ratings, who) {
+  const rows = [CSV_COLUMNS];
+  const marker = `${page.format}, version ${page.version}`;
   for (const ind of page.indicators) {
     const entry = ratings[ind.id] || {};
-    rows.push([ind.areaTitle, ind.id, ind.text, levelLabel(page, entry.level), entry.note || ""]);
+    rows.push([who.school, groupLabel(page, who.group), who.date, ind.areaTitle, ind.id, ind.text,
+      levelLabel(page, entry.level), entry.note || "", marker]);
   }
   // A byte-order mark makes Excel read the file as UTF-8 (accents, curly quotes).
   return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
-/** The JSON export: our format marker, then only the indicators the team has touched. */
-export function toJSON(page, ratings, now = new Date()) {
+/** The JSON export: our format marker, whose it is, then only the indicators the team has touched. */
+export function toJSON(page, ratings, who, now = new Date()) {
   const out = {};
   for (const ind of page.indicators) {
     const entry = ratings[ind.id];
@@ -55,6 +70,10 @@ export function toJSON(page, ratings, now = new Date()) {
     format: page.format,
     version: page.version,
     exported: now.toISOString(),
+    school: who.school,
+    group: who.group,
+    groupLabel: groupLabel(page, who.group),
+    date: who.date,
     levels: page.levels.map((l) => l.id),
     ratings: out,
   };
@@ -62,22 +81,24 @@ export function toJSON(page, ratings, now = new Date()) {
 }
 
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const text = (v) => (typeof v === "string" ? v.trim().slice(0, 120) : "");
 
 /**
- * Check an imported file. Returns { ok: true, ratings, skipped } or
+ * Check an imported file. Returns { ok: true, ratings, skipped, who } or
  * { ok: false, message }. On any problem the caller must change nothing, so
  * this never returns a partial result: either the whole file is usable (less
  * the indicators this page no longer has, listed in `skipped`) or none of it.
+ * `who` is null for a version 1 file, which did not say whose it was.
  */
-export function parseImport(page, text, name) {
+export function parseImport(page, source, name) {
   const file = `“${name}”`;
   const nothing = "Nothing was changed.";
-  if (text.length > MAX_IMPORT_BYTES) {
+  if (source.length > MAX_IMPORT_BYTES) {
     return { ok: false, message: `${file} is too large to be a self-assessment file from this page. ${nothing}` };
   }
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(source);
   } catch {
     return { ok: false, message: `${file} could not be read: it is not a JSON file exported from this page. ${nothing}` };
   }
@@ -113,12 +134,19 @@ export function parseImport(page, text, name) {
     const what = skipped.length ? "only names indicators this page does not have" : "has no ratings in it";
     return { ok: false, message: `${file} ${what}. ${nothing}` };
   }
-  return { ok: true, ratings, skipped };
+  const group = page.groups.some((g) => g.id === data.group) ? data.group : "";
+  const date = /^\d{4}-\d\d-\d\d$/.test(data.date) ? data.date : "";
+  const who = data.version >= 2 ? { school: text(data.school), group, date } : null;
+  return { ok: true, ratings, skipped, who };
 }
 
-/** The file name for an export made today, e.g. digital-equity-self-assessment-2025-03-04.csv */
-export function exportName(extension, now = new Date()) {
+/** Letters and digits only, for a file name: "Lincoln High (East)" -> "lincoln-high-east". */
+const slug = (value) => String(value || "").toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+
+/** The file name for an export, e.g. digital-equity-self-assessment-lincoln-high-teachers-2025-03-04.csv */
+export function exportName(extension, who, now = new Date()) {
   const pad = (n) => String(n).padStart(2, "0");
-  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return `digital-equity-self-assessment-${day}.${extension}`;
+  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const parts = [slug(who.school), slug(who.group), who.date || today].filter(Boolean);
+  return `digital-equity-self-assessment-${parts.join("-")}.${extension}`;
 }

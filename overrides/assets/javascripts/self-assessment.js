@@ -1,82 +1,80 @@
-// The online self-assessment (docs/getting-started/online-self-assessment.md).
+// The online self-assessment: a main page (docs/getting-started/online-self-assessment.md)
+// and one small rating page per area (online-self-assessment/<area-id>.md), so no page
+// grows with the number of areas.
 //
-// The form itself is server-rendered by macros/assessment.py and readable
-// without JavaScript. This module adds: saving ratings and notes in this
-// browser as the team goes, a live progress line, a summary (table and chart),
-// export to CSV and JSON, import of a JSON export, printing the summary and
-// clearing everything. It reads the scale and the indicators from the form's
-// data- attributes, so it needs no copy of the YAML.
+// Both are server-rendered by macros/assessment.py and readable without JavaScript.
+// This module adds, on an area's page: saving ratings and notes in this browser as
+// the team goes, with a live count. On the main page: whose self-assessment it is
+// (school or team, group, date of the cycle), each area's count, the summary
+// (table and chart), export to CSV and JSON, import of a JSON export, printing the
+// summary and clearing everything. It reads the scale and the indicators from the
+// pages' data- attributes, so it needs no copy of the YAML.
 //
 // Privacy: this module makes no network request of any kind. Ratings live in
 // localStorage under one key, and files move only through the reader's own
 // downloads and file picker.
 
-import { exportName, parseImport, toCSV, toJSON } from "./assessment-files.js";
+import { exportName, groupLabel, parseImport, toCSV, toJSON } from "./assessment-files.js";
 import { renderSummary } from "./assessment-summary.js";
 import { isPlainObject, onEveryPage, readJSON, remove, storageAvailable, writeJSON } from "./storage.js";
 
 // Bump "v1" only if the stored shape changes; older keys are then left alone.
+// ("who" was added beside the ratings without changing them.)
 const KEY = "deg:assessment:v1";
 
-/** What the form says about itself: the scale, and every indicator in page order. */
+/** What a page says about itself: the scale, and its indicators in page order. */
 function readPage(root) {
-  const fieldsets = [...root.querySelectorAll("fieldset[data-indicator]")];
-  return {
-    format: root.dataset.format,
-    version: Number(root.dataset.version),
-    levels: JSON.parse(root.dataset.levels),
-    unsure: root.dataset.unsure,
-    unsureLabel: root.dataset.unsureLabel,
-    // The area's id and title are written once, on the area's <section>.
-    indicators: fieldsets.map((fs) => {
-      const area = fs.closest("[data-area]").dataset;
-      return {
-        id: fs.dataset.indicator,
-        area: area.area,
-        areaTitle: area.areaTitle,
-        text: fs.querySelector("legend").textContent.trim().replace(/\s+/g, " "),
-        fieldset: fs,
-      };
-    }),
+  const data = root.dataset;
+  const page = {
+    format: data.format,
+    version: Number(data.version),
+    levels: JSON.parse(data.levels),
+    unsure: data.unsure,
+    unsureLabel: data.unsureLabel,
+    groups: JSON.parse(data.groups || "[]"),
   };
+  if (data.areas) {
+    // The main page: every indicator, from the list the server wrote.
+    page.indicators = JSON.parse(data.areas).flatMap((area) =>
+      area.indicators.map(([id, text]) => ({ id, text, area: area.id, areaTitle: area.title })));
+  } else {
+    // An area's page: its own fieldsets.
+    page.indicators = [...root.querySelectorAll("fieldset[data-indicator]")].map((fs) => ({
+      id: fs.dataset.indicator,
+      area: data.area,
+      areaTitle: data.areaTitle,
+      fieldset: fs,
+    }));
+  }
+  return page;
 }
 
+const today = () => {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+
 /**
- * The saved state, or a fresh one. Entries for indicators this page no longer
+ * The saved state, or a fresh one. Entries for indicators this guide no longer
  * has (older YAML) are kept in storage, in case they come back, but every
- * count, summary and export below looks only at the indicators on the page.
+ * count, summary and export looks only at the indicators the guide has.
  */
 function loadState() {
   const saved = readJSON(KEY, null);
-  if (isPlainObject(saved) && saved.version === 1 && isPlainObject(saved.ratings)) return saved;
-  return { version: 1, updated: null, ratings: {} };
+  const fresh = { version: 1, updated: null, who: {}, ratings: {} };
+  if (!(isPlainObject(saved) && saved.version === 1 && isPlainObject(saved.ratings))) return fresh;
+  return { ...fresh, ...saved, who: isPlainObject(saved.who) ? saved.who : {} };
 }
 
 function setUp(root) {
   if (root.dataset.degReady) return; // already set up (instant navigation re-runs us)
-  root.dataset.degReady = "true";
-
   const page = readPage(root);
   const valid = new Set([page.unsure, ...page.levels.map((l) => l.id)]);
   const canSave = storageAvailable();
   let state = loadState();
-
   const $ = (selector) => root.querySelector(selector);
   const progress = $("#sa-progress");
-  const status = $("#sa-status");
-  const summaryBody = $("#sa-summary-body");
-  const lastChanged = $("#sa-print-date");
-  const importInput = $("#sa-import");
-
-  // Every note box was named "Evidence note (optional)": 44 fields with one name in a
-  // screen reader's list of form fields. Each is named by its area and place instead, the
-  // visible words first (WCAG 2.4.6, 2.5.3).
-  const numberInArea = {};
-  for (const ind of page.indicators) {
-    numberInArea[ind.area] = (numberInArea[ind.area] || 0) + 1;
-    ind.fieldset.querySelector("textarea").setAttribute(
-      "aria-label", `Evidence note (optional), ${ind.areaTitle} indicator ${numberInArea[ind.area]}`);
-  }
 
   // The JavaScript-only parts are rendered hidden; show them now that they work, and
   // drop the notice that says answers are not being saved.
@@ -95,171 +93,235 @@ function setUp(root) {
     const level = entryFor(id).level;
     return valid.has(level) ? level : "";
   };
-  const pageRatings = () => Object.fromEntries(page.indicators.map((i) => [i.id, { level: levelOf(i.id), note: String(entryFor(i.id).note || "") }]));
-  const ratedCount = () => page.indicators.filter((i) => levelOf(i.id)).length;
-  const touchedCount = () => Object.values(pageRatings()).filter((r) => r.level || r.note.trim()).length;
-
-  function showProgress() {
-    // A live region: rewriting the same words (an arrow key within one indicator, a note)
-    // would have them announced again, so only a new count is written.
-    const text = `${ratedCount()} of ${page.indicators.length} rated`;
-    if (progress.textContent !== text) progress.textContent = text;
-  }
-
-  function showSummary() {
-    renderSummary(summaryBody, page, pageRatings());
-    const changed = new Date(state.updated || NaN); // a damaged date in storage shows nothing
-    lastChanged.textContent = Number.isNaN(changed.getTime())
-      ? ""
-      : `Ratings last changed on ${changed.toLocaleDateString(undefined, { dateStyle: "long" })}.`;
-  }
-
-  // Put the state into the form (after loading, importing or clearing).
-  function fillForm() {
-    for (const ind of page.indicators) {
-      const level = levelOf(ind.id);
-      for (const radio of ind.fieldset.querySelectorAll('input[type="radio"]')) radio.checked = radio.value === level;
-      ind.fieldset.querySelector("textarea").value = String(entryFor(ind.id).note || "");
-    }
-  }
+  const rated = (indicators) => indicators.filter((i) => levelOf(i.id)).length;
+  const who = () => ({
+    school: typeof state.who.school === "string" ? state.who.school : "",
+    group: page.groups.some((g) => g.id === state.who.group) ? state.who.group : "",
+    date: /^\d{4}-\d\d-\d\d$/.test(state.who.date) ? state.who.date : "",
+  });
 
   function save() {
     state.updated = new Date().toISOString();
     if (canSave) writeJSON(KEY, state);
   }
 
-  function refresh() {
-    showProgress();
-    showSummary();
+  function showProgress(text) {
+    // A live region: rewriting the same words (an arrow key within one indicator, a
+    // note) would have them announced again, so only a new count is written.
+    if (progress.textContent !== text) progress.textContent = text;
   }
 
-  const say = (message) => {
-    // Clearing first makes a repeated message (the same file chosen twice) be announced again.
-    status.textContent = "";
-    window.setTimeout(() => { status.textContent = message; }, 50);
-  };
-
-  // Record one indicator from the form, as the team goes.
-  function record(fieldset) {
-    const id = fieldset.dataset.indicator;
-    const checked = fieldset.querySelector('input[type="radio"]:checked');
-    const level = checked ? checked.value : "";
-    const note = fieldset.querySelector("textarea").value;
-    if (level || note.trim()) state.ratings[id] = { level, note };
-    else delete state.ratings[id];
-    save();
-  }
-
-  root.addEventListener("change", (event) => {
-    if (event.target.type !== "radio") return;
-    record(event.target.closest("fieldset[data-indicator]"));
-    refresh();
+  const refresh = root.dataset.mode === "area" ? setUpArea() : setUpSummary();
+  refresh();
+  // Another tab of the guide (an area's page, say) changed the ratings: show them here too.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== KEY) return;
+    state = loadState();
+    refresh(true);
   });
-  root.addEventListener("input", (event) => {
-    if (event.target.tagName !== "TEXTAREA") return;
-    record(event.target.closest("fieldset[data-indicator]"));
-    // Notes change no counts; the summary is left alone so typing stays smooth.
-  });
+  root.dataset.degReady = "true";
 
-  function download(extension, type, text) {
-    // A Blob and a temporary object URL: the file is made here, in the browser.
-    const name = exportName(extension);
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-    say(`Exported ${name}. Look for it in your downloads.`);
-  }
+  // --- an area's page: the form --------------------------------------------------------
+  function setUpArea() {
+    const whoLine = $("#sa-who");
 
-  async function importFile(file) {
-    if (file.size > 1024 * 1024) {
-      say(`“${file.name}” is too large to be a self-assessment file from this page. Nothing was changed.`);
-      return;
+    // Put the state into the form (after loading, or a change in another tab).
+    function fillForm() {
+      for (const ind of page.indicators) {
+        const level = levelOf(ind.id);
+        for (const radio of ind.fieldset.querySelectorAll('input[type="radio"]')) radio.checked = radio.value === level;
+        ind.fieldset.querySelector("textarea").value = String(entryFor(ind.id).note || "");
+      }
     }
-    let text;
-    try {
-      text = await file.text();
-    } catch {
-      say(`“${file.name}” could not be read. Nothing was changed.`);
-      return;
+
+    function refreshArea(fromElsewhere) {
+      if (fromElsewhere) fillForm();
+      showProgress(`${rated(page.indicators)} of ${page.indicators.length} rated in this area`);
+      const { school, group, date } = who();
+      const parts = [school, groupLabel(page, group), date && `cycle of ${date}`].filter(Boolean);
+      whoLine.textContent = parts.length
+        ? `Rating for: ${parts.join(", ")}.`
+        : "Say whose ratings these are (school or team, group and date) on the main page.";
     }
-    const result = parseImport(page, text, file.name);
-    if (!result.ok) {
-      say(result.message);
-      return;
+
+    // Record one indicator from the form, as the team goes.
+    function record(fieldset) {
+      const id = fieldset.dataset.indicator;
+      const checked = fieldset.querySelector('input[type="radio"]:checked');
+      const level = checked ? checked.value : "";
+      const note = fieldset.querySelector("textarea").value;
+      if (level || note.trim()) state.ratings[id] = { level, note };
+      else delete state.ratings[id];
+      save();
     }
-    const current = touchedCount();
-    const incoming = Object.keys(result.ratings).length;
-    const ratings = (n) => `${n} rating${n === 1 ? "" : "s"}`;
-    if (current && !window.confirm(`Replace the ${ratings(current)} saved in this browser with the ${ratings(incoming)} in “${file.name}”?`)) {
-      say("Import canceled. Nothing was changed.");
-      return;
+
+    root.addEventListener("change", (event) => {
+      if (event.target.type !== "radio") return;
+      record(event.target.closest("fieldset[data-indicator]"));
+      refreshArea();
+    });
+    root.addEventListener("input", (event) => {
+      if (event.target.tagName === "TEXTAREA") record(event.target.closest("fieldset[data-indicator]"));
+    });
+
+    // The site may load this script after the first paint: anything chosen or typed
+    // before it ran is newer than what was saved, so it is kept and saved.
+    let early = false;
+    for (const ind of page.indicators) {
+      const checked = ind.fieldset.querySelector('input[type="radio"]:checked');
+      const note = ind.fieldset.querySelector("textarea").value;
+      if (!checked && !note.trim()) continue;
+      const before = entryFor(ind.id);
+      state.ratings[ind.id] = { level: checked ? checked.value : before.level || "", note: note.trim() ? note : before.note || "" };
+      early = true;
     }
-    state = { version: 1, updated: null, ratings: result.ratings };
-    save();
+    if (early) save();
     fillForm();
-    refresh();
-    let message = `Imported ${incoming} ${incoming === 1 ? "answer" : "answers"} from “${file.name}”.`;
-    if (result.skipped.length) {
-      message += ` Skipped ${result.skipped.length} that this page no longer has: ${result.skipped.join(", ")}.`;
-    }
-    say(message);
+    return refreshArea;
   }
 
-  importInput.addEventListener("change", async () => {
-    const [file] = importInput.files;
-    if (file) await importFile(file);
-    importInput.value = ""; // so choosing the same file again still triggers an import
-  });
+  // --- the main page: whose it is, the areas, the summary and the tools ---------------
+  function setUpSummary() {
+    const status = $("#sa-status");
+    const importInput = $("#sa-import");
+    const fields = { school: $('input[name="school"]'), group: $('select[name="group"]'), date: $('input[name="date"]') };
+    const byArea = {};
+    for (const ind of page.indicators) (byArea[ind.area] = byArea[ind.area] || []).push(ind);
+    const pageRatings = () => Object.fromEntries(page.indicators.map((i) => [i.id, { level: levelOf(i.id), note: String(entryFor(i.id).note || "") }]));
+    const touchedCount = () => Object.values(pageRatings()).filter((r) => r.level || r.note.trim()).length;
 
-  const actions = {
-    "export-csv": () => download("csv", "text/csv;charset=utf-8", toCSV(page, pageRatings())),
-    "export-json": () => download("json", "application/json", toJSON(page, pageRatings())),
-    print: () => {
-      // The class tells the print stylesheet to show only the summary.
-      document.documentElement.classList.add("deg-print-summary");
-      window.addEventListener("afterprint", () => document.documentElement.classList.remove("deg-print-summary"), { once: true });
-      window.print();
-    },
-    clear: () => {
-      const count = Object.keys(state.ratings).length;
-      if (!count) {
-        say("There are no ratings to clear.");
+    function fillWho() {
+      const current = who();
+      // A new cycle starts today unless the team says otherwise.
+      if (!current.date && !Object.keys(state.ratings).length) state.who = { ...current, date: (current.date = today()) };
+      for (const [name, field] of Object.entries(fields)) field.value = current[name];
+    }
+
+    function refreshSummary(fromElsewhere) {
+      if (fromElsewhere) fillWho();
+      showProgress(`${rated(page.indicators)} of ${page.indicators.length} rated`);
+      for (const [area, indicators] of Object.entries(byArea)) {
+        const count = root.querySelector(`[data-area-progress="${area}"]`);
+        if (count) count.textContent = `${rated(indicators)} of ${indicators.length} rated`;
+      }
+      renderSummary($("#sa-summary-body"), page, pageRatings());
+      const { school, group, date } = who();
+      const parts = [school, groupLabel(page, group), date && `rating cycle of ${date}`].filter(Boolean);
+      $("#sa-summary-who").textContent = parts.length ? `Whose ratings: ${parts.join(", ")}.` : "";
+      const changed = new Date(state.updated || NaN); // a damaged date in storage shows nothing
+      $("#sa-print-date").textContent = Number.isNaN(changed.getTime())
+        ? ""
+        : `Ratings last changed on ${changed.toLocaleDateString(undefined, { dateStyle: "long" })}.`;
+    }
+
+    const say = (message) => {
+      // Clearing first makes a repeated message (the same file chosen twice) be announced again.
+      status.textContent = "";
+      window.setTimeout(() => { status.textContent = message; }, 50);
+    };
+
+    // Whose it is: saved as the team types or chooses.
+    for (const [name, field] of Object.entries(fields)) {
+      field.addEventListener(name === "school" ? "input" : "change", () => {
+        state.who = { ...who(), [name]: field.value.trim().slice(0, 120) };
+        save();
+        refreshSummary();
+      });
+    }
+
+    function currentWho() {
+      // What the fields show is what the file says, even if it was never saved.
+      return { school: fields.school.value.trim(), group: fields.group.value, date: fields.date.value };
+    }
+
+    function download(extension, type, text) {
+      // A Blob and a temporary object URL: the file is made here, in the browser.
+      const name = exportName(extension, currentWho());
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = name;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+      const missing = Object.entries({ "school or team name": currentWho().school, group: currentWho().group, date: currentWho().date })
+        .filter(([, value]) => !value).map(([what]) => what);
+      say(`Exported ${name}. Look for it in your downloads.${missing.length ? ` It has no ${missing.join(" or ")}: fill ${missing.length === 1 ? "it" : "them"} in above before you share it.` : ""}`);
+    }
+
+    async function importFile(file) {
+      if (file.size > 1024 * 1024) {
+        say(`“${file.name}” is too large to be a self-assessment file from this page. Nothing was changed.`);
         return;
       }
-      if (!window.confirm("Clear all ratings and notes saved in this browser? This cannot be undone. Export a file first if you want to keep them.")) return;
-      state = { version: 1, updated: null, ratings: {} };
-      remove(KEY);
-      fillForm();
-      refresh();
-      say("All ratings and notes were cleared from this browser.");
-    },
-  };
-  root.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
-    if (button && actions[button.dataset.action]) actions[button.dataset.action]();
-  });
+      let text;
+      try {
+        text = await file.text();
+      } catch {
+        say(`“${file.name}” could not be read. Nothing was changed.`);
+        return;
+      }
+      const result = parseImport(page, text, file.name);
+      if (!result.ok) {
+        say(result.message);
+        return;
+      }
+      const current = touchedCount();
+      const incoming = Object.keys(result.ratings).length;
+      const ratings = (n) => `${n} rating${n === 1 ? "" : "s"}`;
+      if (current && !window.confirm(`Replace the ${ratings(current)} saved in this browser with the ${ratings(incoming)} in “${file.name}”?`)) {
+        say("Import canceled. Nothing was changed.");
+        return;
+      }
+      state = { version: 1, updated: null, who: result.who || who(), ratings: result.ratings };
+      save();
+      fillWho();
+      refreshSummary();
+      let message = `Imported ${incoming} ${incoming === 1 ? "answer" : "answers"} from “${file.name}”.`;
+      if (result.skipped.length) {
+        message += ` Skipped ${result.skipped.length} that this guide no longer has: ${result.skipped.join(", ")}.`;
+      }
+      say(message);
+    }
 
-  // The site may load this script after the first paint: anything chosen or typed
-  // before it ran is newer than what was saved, so it is kept and saved.
-  let early = false;
-  for (const ind of page.indicators) {
-    const checked = ind.fieldset.querySelector('input[type="radio"]:checked');
-    const note = ind.fieldset.querySelector("textarea").value;
-    if (!checked && !note.trim()) continue;
-    const before = entryFor(ind.id);
-    state.ratings[ind.id] = { level: checked ? checked.value : before.level || "", note: note.trim() ? note : before.note || "" };
-    early = true;
+    importInput.addEventListener("change", async () => {
+      const [file] = importInput.files;
+      if (file) await importFile(file);
+      importInput.value = ""; // so choosing the same file again still triggers an import
+    });
+
+    const actions = {
+      "export-csv": () => download("csv", "text/csv;charset=utf-8", toCSV(page, pageRatings(), currentWho())),
+      "export-json": () => download("json", "application/json", toJSON(page, pageRatings(), currentWho())),
+      print: () => {
+        // The class tells the print stylesheet to show only the summary.
+        document.documentElement.classList.add("deg-print-summary");
+        window.addEventListener("afterprint", () => document.documentElement.classList.remove("deg-print-summary"), { once: true });
+        window.print();
+      },
+      clear: () => {
+        if (!Object.keys(state.ratings).length && !Object.values(who()).some(Boolean)) {
+          say("There are no ratings to clear.");
+          return;
+        }
+        if (!window.confirm("Clear all ratings and notes saved in this browser? This cannot be undone. Export a file first if you want to keep them.")) return;
+        state = { version: 1, updated: null, who: {}, ratings: {} };
+        remove(KEY);
+        fillWho();
+        refreshSummary();
+        say("All ratings and notes were cleared from this browser.");
+      },
+    };
+    root.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-action]");
+      if (button && actions[button.dataset.action]) actions[button.dataset.action]();
+    });
+
+    fillWho();
+    return refreshSummary;
   }
-  if (early) save();
-
-  fillForm();
-  refresh();
 }
 
 function init() {

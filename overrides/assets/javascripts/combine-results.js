@@ -1,0 +1,531 @@
+// Combine and compare results (docs/taking-it-forward/combine-results.md).
+//
+// Reads many self-assessment files in the browser: JSON and CSV exported by the online
+// self-assessment (format versions 1 and 2), and the Self-Assessment Tool .xlsx as
+// saved by Excel, LibreOffice or Google Sheets (read by xlsx-reader.js, loaded only when
+// such a file is chosen). Then it builds accessible tables: schools by area, by
+// indicator, by group and over time, which can be printed or exported as CSV.
+//
+// A classic script, not a module, so it also runs in the offline copy (file://).
+// Privacy: it makes no network request; files are read with the File API only.
+// Every text from a file goes into the page with textContent, never as markup.
+
+(function () {
+  "use strict";
+  const root = document.getElementById("combine");
+  if (!root || root.dataset.degReady) return;
+  root.dataset.degReady = "true";
+  const readerSrc = new URL("xlsx-reader.js", document.currentScript.src).href;
+
+  const data = root.dataset;
+  const guide = {
+    format: data.format,
+    version: Number(data.version),
+    unsure: data.unsure,
+    levels: JSON.parse(data.levels),
+    groups: JSON.parse(data.groups),
+    lead: data.lead,
+    areas: JSON.parse(data.areas),
+    sheet: JSON.parse(data.sheet),
+  };
+  const MAX_BYTES = 1024 * 1024;
+  const areaOf = new Map();
+  for (const area of guide.areas) for (const id of area.indicators) areaOf.set(id, area);
+  const scoreOf = new Map(guide.levels.map((level, i) => [level.id, i + 1]));
+  // What a file may say for a rating: a level's id or label, or "not sure yet".
+  const word = (value) => String(value ?? "").trim().replace(/^'/, "").toLowerCase();
+  const levelFor = new Map([[guide.unsure, guide.unsure], [word(data.unsureLabel), guide.unsure]]);
+  for (const level of guide.levels) levelFor.set(level.id, level.id).set(word(level.label), level.id);
+  const leadLabel = (guide.groups.find((g) => g.id === guide.lead) || { label: "" }).label;
+
+  // ---- reading one file ---------------------------------------------------------------
+  class Refused extends Error {}
+  const NOT_OURS = "is not a self-assessment file from this guide";
+  const DAMAGED = "is damaged, so it could not be read";
+  const newer = (v) => `was made by a newer version of the guide (format version ${v}); this page reads versions up to ${guide.version}. Open this page on the guide's website for the newest version`;
+
+  function groupOf(value) {
+    const text = String(value ?? "").trim().replace(/^'/, "");
+    const found = guide.groups.find((g) => g.id === text.toLowerCase() || g.label.toLowerCase() === text.toLowerCase());
+    if (found) return found;
+    return text ? { id: text.toLowerCase(), label: text } : { id: "", label: "Group not given" };
+  }
+
+  function dateOf(value, date1904) {
+    if (typeof value === "number" && value > 0) {
+      // A spreadsheet date: days since 30 December 1899 (or 1 January 1904).
+      const day = new Date(Date.UTC(1899, 11, 30) + (value + (date1904 ? 1462 : 0)) * 864e5);
+      return day.toISOString().slice(0, 10);
+    }
+    const text = String(value ?? "").trim();
+    if (/^\d{4}-\d\d-\d\d/.test(text)) return text.slice(0, 10);
+    const parsed = new Date(text);
+    if (!text || Number.isNaN(parsed.getTime())) return "";
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
+  }
+
+  /** One self-assessment: whose it is, and { indicator id: level id } with the text of each. */
+  function record(name, who, rows) {
+    const ratings = new Map();
+    const texts = new Map();
+    const gone = [];
+    let offScale = 0;
+    for (const { id, level, text } of rows) {
+      if (!id) continue;
+      const found = levelFor.get(word(level));
+      if (!word(level)) continue;
+      if (!found) offScale += 1;
+      else if (!areaOf.has(id)) gone.push(id);
+      else {
+        ratings.set(id, found);
+        if (text) texts.set(id, String(text));
+      }
+    }
+    if (!ratings.size && !gone.length) throw new Refused("has no ratings in it");
+    if (!ratings.size) throw new Refused(`only names indicators this guide no longer has: ${gone.join(", ")}`);
+    const school = String(who.school ?? "").trim().replace(/^'/, "").slice(0, 120);
+    return {
+      file: name, school: school || name.replace(/\.[^.]+$/, ""), named: Boolean(school),
+      group: groupOf(who.group), date: dateOf(who.date, who.date1904), ratings, texts, gone, offScale,
+    };
+  }
+
+  function fromJSON(text, name) {
+    let file;
+    try {
+      file = JSON.parse(text);
+    } catch {
+      throw new Refused(DAMAGED);
+    }
+    if (!file || typeof file !== "object" || file.format !== guide.format) throw new Refused(NOT_OURS);
+    if (typeof file.version !== "number") throw new Refused(DAMAGED);
+    if (file.version > guide.version) throw new Refused(newer(file.version));
+    if (!file.ratings || typeof file.ratings !== "object" || Array.isArray(file.ratings)) throw new Refused(DAMAGED);
+    const rows = Object.entries(file.ratings).map(([id, entry]) => ({ id, level: entry && entry.level, text: entry && entry.indicator }));
+    // Version 1 files did not say whose they were: the file name stands in for the school.
+    const who = file.version >= 2 ? file : { date: String(file.exported || "").slice(0, 10) };
+    return record(name, who, rows);
+  }
+
+  /** RFC 4180: commas, quotes doubled inside quoted cells, line breaks inside quotes. */
+  function parseCSV(text) {
+    const rows = [[]];
+    let cell = "";
+    let quoted = false;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ",") { rows[rows.length - 1].push(cell); cell = ""; } else if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i += 1;
+        rows[rows.length - 1].push(cell);
+        cell = "";
+        rows.push([]);
+      } else cell += c;
+    }
+    rows[rows.length - 1].push(cell);
+    if (quoted) throw new Refused(DAMAGED);
+    return rows.filter((row) => row.some((value) => value !== ""));
+  }
+
+  function fromCSV(text, name) {
+    const [head, ...body] = parseCSV(text);
+    const col = Object.fromEntries(head.map((h, i) => [h.trim().toLowerCase(), i]));
+    if (!("indicator id" in col) || !("rating" in col)) throw new Refused(NOT_OURS);
+    const get = (row, key) => (key in col ? row[col[key]] ?? "" : "");
+    let version = 1;
+    if ("file format" in col) {
+      const marker = body.map((row) => get(row, "file format")).find(Boolean) || "";
+      const match = /version (\d+)/.exec(marker);
+      if (!marker.startsWith(guide.format) || !match) throw new Refused(NOT_OURS);
+      version = Number(match[1]);
+    }
+    if (version > guide.version) throw new Refused(newer(version));
+    const first = body[0] || [];
+    const who = { school: get(first, "school or team"), group: get(first, "group"), date: get(first, "cycle date") };
+    const rows = body.map((row) => ({ id: get(row, "indicator id").trim(), level: get(row, "rating"), text: get(row, "indicator text") }));
+    return record(name, who, rows);
+  }
+
+  function fromXlsx(book, name) {
+    const first = book.sheets[0] || { rows: [] };
+    const label = (text) => {
+      const row = first.rows.find((r) => r && word(r[0]) === text.toLowerCase());
+      return row ? row[1] : undefined;
+    };
+    const marker = label(guide.sheet.format);
+    let version = 1;
+    if (marker !== undefined) {
+      const match = /version (\d+)/.exec(String(marker));
+      if (!String(marker).startsWith(guide.format) || !match) throw new Refused(NOT_OURS);
+      version = Number(match[1]);
+    } else if (word((first.rows[0] || [])[0]) !== guide.sheet.title.toLowerCase()) {
+      throw new Refused(NOT_OURS);
+    }
+    if (version > guide.version) throw new Refused(newer(version));
+    const rows = [];
+    let tables = 0;
+    for (const sheet of book.sheets) {
+      const head = (sheet.rows[0] || []).map(word);
+      const id = head.indexOf("indicator id");
+      const rating = head.indexOf("our rating");
+      if (id < 0 || rating < 0) continue;
+      tables += 1;
+      const text = head.indexOf("indicator");
+      for (const row of sheet.rows.slice(1)) {
+        if (row) rows.push({ id: String(row[id] ?? "").trim(), level: row[rating], text: text >= 0 ? row[text] : "" });
+      }
+    }
+    if (!tables) throw new Refused(NOT_OURS);
+    const who = { school: label(guide.sheet.school), group: label(guide.sheet.group), date: label(guide.sheet.date), date1904: book.date1904 };
+    return record(name, who, rows);
+  }
+
+  let reader = null;
+  function xlsxReader() {
+    // Loaded once, and only when a spreadsheet is chosen: most visits never need it.
+    reader = reader || new Promise((resolve, reject) => {
+      const tag = document.createElement("script");
+      tag.src = readerSrc;
+      tag.onload = () => resolve(window.degReadXlsx);
+      tag.onerror = () => reject(new Refused("could not be read, because this page's spreadsheet reader did not load"));
+      document.head.append(tag);
+    });
+    return reader;
+  }
+
+  async function readFile(file) {
+    if (file.size > MAX_BYTES) throw new Refused("is larger than 1 MB, which is too large for a self-assessment file, so it was not read");
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
+      const read = await xlsxReader();
+      let book;
+      try {
+        book = await read(bytes);
+      } catch (error) {
+        throw new Refused(error.notSpreadsheet ? NOT_OURS : DAMAGED);
+      }
+      return fromXlsx(book, file.name);
+    }
+    const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, "");
+    const start = text.trimStart()[0];
+    if (start === "{" || start === "[") return fromJSON(text, file.name);
+    if (/^[^\n]*indicator id/i.test(text)) return fromCSV(text, file.name);
+    throw new Refused(/\.(json|csv|xlsx)$/i.test(file.name) ? DAMAGED : NOT_OURS);
+  }
+
+  // ---- the files read so far ----------------------------------------------------------
+  const records = [];
+  const $ = (id) => document.getElementById(id);
+  const list = $("combine-files");
+  const status = $("combine-status");
+  const results = $("combine-results");
+  const views = $("combine-views");
+  const keyOf = (r) => [r.school.toLowerCase(), r.group.id, r.date].join("\u0000");
+  const whoText = (r) => `${r.school}, ${r.group.label}, ${r.date || "date not given"}`;
+
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(props)) {
+      if (name === "text") node.textContent = value;
+      else node.setAttribute(name, value);
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function note(file, combined, message) {
+    list.append(el("li", combined ? {} : { class: "combine__bad" },
+      el("strong", { text: `${combined ? "Combined" : "Not combined"}: “${file}”` }), ` ${message}`));
+  }
+
+  async function addFiles(files) {
+    if (!files.length) return;
+    status.textContent = `Reading ${files.length} ${files.length === 1 ? "file" : "files"}…`;
+    const start = performance.now();
+    const read = await Promise.all([...files].map((file) => readFile(file).catch((error) => error)));
+    let good = 0;
+    read.forEach((result, i) => {
+      const name = files[i].name;
+      if (!(result && result.ratings)) {
+        note(name, false, `It ${result instanceof Refused ? result.message : DAMAGED}.`);
+        return;
+      }
+      const twin = records.find((r) => keyOf(r) === keyOf(result));
+      if (twin) {
+        note(name, false, `It has the same school, group and date as “${twin.file}” (${whoText(result)}), so it was left out.`);
+        return;
+      }
+      records.push(result);
+      good += 1;
+      let message = `${whoText(result)}: ${result.ratings.size} ${result.ratings.size === 1 ? "indicator" : "indicators"} rated.`;
+      if (!result.named) message += " It does not name its school or team, so it is listed under its file name.";
+      if (result.gone.length) message += ` Left out ${result.gone.length} ${result.gone.length === 1 ? "indicator" : "indicators"} this guide no longer has: ${result.gone.join(", ")}.`;
+      if (result.offScale) message += ` Left out ${result.offScale} ${result.offScale === 1 ? "rating" : "ratings"} not on the rating scale.`;
+      note(name, true, message);
+    });
+    list.hidden = false;
+    const bad = files.length - good;
+    status.textContent = `Read ${files.length} ${files.length === 1 ? "file" : "files"}: ${good} combined` +
+      (bad ? `, ${bad} not combined (see the list below).` : ".") + ` ${records.length} self-assessments in all.`;
+    root.dataset.combineMs = String(Math.round(performance.now() - start));
+    render();
+  }
+
+  // ---- numbers --------------------------------------------------------------------------
+  const mean = (values) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+  const fixed = (value) => (value === null ? "–" : value.toFixed(1));
+  const scores = (recs, ids) => recs.flatMap((r) => ids.map((id) => scoreOf.get(r.ratings.get(id))).filter(Boolean));
+  const areaStats = (recs, area) => {
+    const values = scores(recs, area.indicators);
+    return { average: mean(values), rated: values.length };
+  };
+  const allIds = guide.areas.flatMap((a) => a.indicators);
+  const textOf = (id) => {
+    for (const r of records) if (r.texts.has(id)) return r.texts.get(id);
+    return id;
+  };
+
+  /** One row per school: its latest cycle; the leadership team's ratings if it rated, else every group's pooled. */
+  function schools() {
+    const bySchool = new Map();
+    for (const r of records) {
+      const key = r.school.toLowerCase();
+      if (!bySchool.has(key)) bySchool.set(key, []);
+      bySchool.get(key).push(r);
+    }
+    return [...bySchool.values()].map((recs) => {
+      const latest = recs.map((r) => r.date).sort().pop();
+      const cycle = recs.filter((r) => r.date === latest);
+      const lead = cycle.filter((r) => r.group.id === guide.lead);
+      const used = lead.length ? lead : cycle;
+      const source = lead.length ? leadLabel : used.map((r) => r.group.label).join(" and ") + (used.length > 1 ? " pooled" : "");
+      return { name: used[0].school, recs: used, source: `${source}, ${latest || "date not given"}` };
+    });
+  }
+
+  // ---- tables ---------------------------------------------------------------------------
+  let tableCount = 0;
+  function table(caption, headers, rows, options = {}) {
+    const id = `combine-table-${(tableCount += 1)}`;
+    const head = el("tr");
+    headers.forEach((h, i) => {
+      const th = el("th", { scope: "col" });
+      if (options.sort) {
+        const button = el("button", { type: "button", class: "combine__sort", text: h });
+        button.addEventListener("click", () => options.sort(i));
+        th.append(button);
+        if (options.sorted && options.sorted.col === i) th.setAttribute("aria-sort", options.sorted.dir > 0 ? "ascending" : "descending");
+      } else th.textContent = h;
+      head.append(th);
+    });
+    const body = el("tbody");
+    for (const cells of rows) {
+      const tr = el("tr");
+      cells.forEach((cell, i) => {
+        const td = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {});
+        if (cell && typeof cell === "object" && !(cell instanceof Node)) {
+          if (cell.shade) td.setAttribute("data-shade", String(cell.shade));
+          if (cell.wrap) td.className = "combine__text";
+          td.append(cell.text, ...(cell.small ? [el("small", { text: cell.small })] : []));
+        } else td.append(cell ?? "");
+        tr.append(td);
+      });
+      body.append(tr);
+    }
+    // Wide tables scroll in their own region, which keyboard users can focus.
+    return el("div", { class: "table-scroll", role: "region", tabindex: "0", "aria-labelledby": id },
+      el("table", { class: "combine__table" }, el("caption", { id, text: caption }), el("thead", {}, head), body));
+  }
+
+  const shade = (average) => (average === null ? 0 : Math.min(4, Math.max(1, Math.round(average))));
+  const cell = ({ average, rated }) => ({ text: fixed(average), small: `${rated} rated`, shade: shade(average) });
+
+  function section(title, intro, ...content) {
+    return el("section", { class: "combine__view" }, el("h3", { text: title }), el("p", { text: intro }), ...content);
+  }
+
+  let sorted = { col: 0, dir: 1 };
+  function schoolsView() {
+    const rows = schools().map((s) => ({
+      name: s.name, source: s.source,
+      stats: [...guide.areas.map((a) => areaStats(s.recs, a)), areaStats(s.recs, { indicators: allIds })],
+    }));
+    const value = (row, col) => (col === 0 ? row.name.toLowerCase() : row.stats[col - 1].average ?? -1);
+    rows.sort((a, b) => (value(a, sorted.col) > value(b, sorted.col) ? 1 : value(a, sorted.col) < value(b, sorted.col) ? -1 : 0) * sorted.dir);
+    const sort = (col) => {
+      sorted = { col, dir: sorted.col === col ? -sorted.dir : col === 0 ? 1 : -1 };
+      render();
+      const button = results.querySelectorAll(".combine__sort")[col];
+      if (button) button.focus();
+      status.textContent = `Schools sorted by ${col === 0 ? "name" : ["", ...guide.areas.map((a) => a.title), "all areas"][col]}, ${sorted.dir > 0 ? "lowest first" : "highest first"}.`;
+    };
+    return section("Schools by area",
+      `Each school's average from 1 to ${guide.levels.length} in each area, with the number of indicators rated. Darker cells have higher averages. Select a column heading to sort.`,
+      table("Average rating by school and area", ["School or team", ...guide.areas.map((a) => a.title), "All areas"],
+        rows.map((row) => [{ text: row.name, small: row.source }, ...row.stats.map(cell)]), { sort, sorted }));
+  }
+
+  function indicatorViews() {
+    const list = schools();
+    // "Not sure yet" counts from each school and group's latest cycle only.
+    const latest = records.filter((r) => !records.some((o) => o !== r && o.school.toLowerCase() === r.school.toLowerCase() &&
+      o.group.id === r.group.id && o.date > r.date));
+    const per = allIds.map((id) => {
+      const values = list.map((s) => ({ school: s.name, value: mean(scores(s.recs, [id])) })).filter((v) => v.value !== null);
+      values.sort((a, b) => a.value - b.value);
+      const unsure = latest.filter((r) => r.ratings.get(id) === guide.unsure).map((r) => `${r.school} (${r.group.label})`);
+      return { id, area: areaOf.get(id).title, values, unsure };
+    });
+    const both = per.filter((p) => p.values.length > 1);
+    const spread = (p) => p.values[p.values.length - 1].value - p.values[0].value;
+    const differ = both.filter((p) => spread(p) > 0).sort((a, b) => spread(b) - spread(a)).slice(0, 10);
+    const gaps = both.filter((p) => p.values.every((v) => v.value <= 2));
+    const out = [];
+    out.push(section("Where schools differ most", "The indicators whose ratings differ most between schools (up to ten): a reason to ask the highest-rated school what it does.",
+      differ.length
+        ? table("Largest differences between schools, by indicator", ["Indicator", "Area", "Schools rated", "Lowest", "Highest", "Difference"],
+          differ.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.values.length),
+            { text: fixed(p.values[0].value), small: p.values[0].school }, { text: fixed(p.values[p.values.length - 1].value), small: p.values[p.values.length - 1].school }, fixed(spread(p))]))
+        : el("p", { text: "No indicator is rated differently by two schools yet." })));
+    const strongest = guide.areas.map((area) => {
+      const ranked = list.map((s) => ({ s, ...areaStats(s.recs, area) })).filter((x) => x.average !== null).sort((a, b) => b.average - a.average);
+      return [{ text: area.title }, ranked.length ? { text: ranked[0].s.name, wrap: true } : "–", ranked.length ? cell(ranked[0]) : "–"];
+    });
+    out.push(section("Strengths to copy", "The school with the highest average in each area.",
+      table("Strongest school in each area", ["Area", "School or team", "Average"], strongest)));
+    out.push(section("Shared gaps", `Indicators rated by two or more schools where no school is above ${guide.levels[1] ? guide.levels[1].label : "the second level"}: good candidates for work across the district.`,
+      gaps.length
+        ? table("Indicators where every school is at one of the two lowest levels", ["Indicator", "Area", "Schools rated", "Average"],
+          gaps.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.values.length), fixed(mean(p.values.map((v) => v.value)))]))
+        : el("p", { text: "No shared gaps: for every indicator rated by two or more schools, at least one school is further along." })));
+    const unsure = per.filter((p) => p.unsure.length).sort((a, b) => b.unsure.length - a.unsure.length);
+    out.push(section("Evidence to gather", "Indicators where a team chose “Not sure yet”. Collecting evidence for them is a next step.",
+      unsure.length
+        ? table("Indicators marked “Not sure yet”", ["Indicator", "Area", "Teams not sure", "Which teams"],
+          unsure.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.unsure.length), { text: p.unsure.join("; "), wrap: true }]))
+        : el("p", { text: "No team chose “Not sure yet”." })));
+    return out;
+  }
+
+  function groupsView() {
+    const cycles = new Map();
+    for (const r of records) {
+      const key = `${r.school.toLowerCase()}\u0000${r.date}`;
+      if (!cycles.has(key)) cycles.set(key, []);
+      cycles.get(key).push(r);
+    }
+    const tables = [];
+    for (const recs of cycles.values()) {
+      if (recs.length < 2) continue;
+      recs.sort((a, b) => (b.group.id === guide.lead) - (a.group.id === guide.lead) || a.group.label.localeCompare(b.group.label));
+      const lead = recs[0].group.id === guide.lead ? recs[0] : null;
+      const rows = guide.areas.map((area) => [{ text: area.title }, ...recs.map((r) => {
+        const stats = areaStats([r], area);
+        const base = lead && r !== lead ? areaStats([lead], area).average : null;
+        const diff = base !== null && stats.average !== null ? stats.average - base : null;
+        return { text: fixed(stats.average), small: diff === null ? `${stats.rated} rated` : Math.abs(diff) < 0.05 ? `same as ${leadLabel.toLowerCase()}` : `${diff > 0 ? "+" : "−"}${Math.abs(diff).toFixed(1)} vs ${leadLabel.toLowerCase()}`, shade: shade(stats.average) };
+      })]);
+      tables.push(table(`${recs[0].school}, ${recs[0].date || "date not given"}: each group's average by area`,
+        ["Area", ...recs.map((r) => r.group.label)], rows));
+    }
+    return section("By group", `Each group's averages beside the ${leadLabel.toLowerCase()}'s, for schools where more than one group rated in the same cycle.`,
+      ...(tables.length ? tables : [el("p", { text: "No school has files from more than one group for the same cycle yet." })]));
+  }
+
+  function timeView() {
+    const series = new Map();
+    for (const r of records) {
+      const key = `${r.school.toLowerCase()}\u0000${r.group.id}`;
+      if (!series.has(key)) series.set(key, []);
+      series.get(key).push(r);
+    }
+    const tables = [];
+    for (const recs of series.values()) {
+      if (recs.length < 2) continue;
+      recs.sort((a, b) => a.date.localeCompare(b.date));
+      const first = recs[0];
+      const last = recs[recs.length - 1];
+      const rows = guide.areas.map((area) => {
+        const a = areaStats([first], area).average;
+        const b = areaStats([last], area).average;
+        const change = a === null || b === null ? null : b - a;
+        const words = change === null ? "–" : Math.abs(change) < 0.05 ? "no change" : `${change > 0 ? "+" : "−"}${Math.abs(change).toFixed(1)} (${change > 0 ? "up" : "down"})`;
+        return [{ text: area.title }, ...recs.map((r) => cell(areaStats([r], area))), words];
+      });
+      tables.push(table(`${first.school} (${first.group.label}): change from ${first.date || "?"} to ${last.date || "?"}`,
+        ["Area", ...recs.map((r) => r.date || "date not given"), "Change"], rows));
+    }
+    return section("Over time", "The same school and group in two or more rating cycles, with the change in each area from the first to the last.",
+      ...(tables.length ? tables : [el("p", { text: "No school and group has files from two cycles yet." })]));
+  }
+
+  function render() {
+    tableCount = 0;
+    results.hidden = !records.length;
+    if (!records.length) return;
+    views.replaceChildren(schoolsView(), ...indicatorViews(), groupsView(), timeView());
+  }
+
+  // ---- CSV of the combined results ------------------------------------------------------
+  function csvCell(value) {
+    let text = String(value ?? "");
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`; // never a formula in a spreadsheet
+    return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+
+  function exportCSV() {
+    const rows = [["School or team", "Group", "Cycle date", "File", "Area", "Average", "Indicators rated", "Not sure yet"]];
+    for (const r of records) {
+      for (const area of [...guide.areas, { title: "All areas", indicators: allIds }]) {
+        const stats = areaStats([r], area);
+        const unsure = area.indicators.filter((id) => r.ratings.get(id) === guide.unsure).length;
+        rows.push([r.school, r.group.label, r.date, r.file, area.title, stats.average === null ? "" : stats.average.toFixed(2), stats.rated, unsure]);
+      }
+    }
+    const text = "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+    const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    const link = el("a", { href: url, download: "digital-equity-combined-results.csv", hidden: "" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+    status.textContent = "Exported digital-equity-combined-results.csv. Look for it in your downloads.";
+  }
+
+  // ---- wiring ---------------------------------------------------------------------------
+  root.querySelectorAll("[data-without-script]").forEach((node) => node.remove());
+  const drop = $("combine-drop");
+  const input = $("combine-input");
+  drop.hidden = false;
+  input.addEventListener("change", async () => {
+    await addFiles([...input.files]);
+    input.value = "";
+  });
+  // A file dropped anywhere on the page is read here; the browser must not open it instead,
+  // which would leave the page and lose the results.
+  const isFiles = (event) => event.dataTransfer && [...event.dataTransfer.types].includes("Files");
+  document.addEventListener("dragover", (event) => {
+    if (!isFiles(event)) return;
+    event.preventDefault();
+    drop.classList.add("combine__drop--over");
+  });
+  document.addEventListener("dragleave", (event) => {
+    if (!event.relatedTarget) drop.classList.remove("combine__drop--over");
+  });
+  document.addEventListener("drop", (event) => {
+    if (!isFiles(event)) return;
+    event.preventDefault();
+    drop.classList.remove("combine__drop--over");
+    addFiles([...event.dataTransfer.files]);
+  });
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    if (button.dataset.action === "print") window.print();
+    else exportCSV();
+  });
+})();

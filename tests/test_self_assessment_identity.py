@@ -1,0 +1,128 @@
+"""Every self-assessment says whose it is: the school or team, the group that rated (the list
+of groups in content_data/assessment.yml) and the date of the cycle, online and in the
+Self-Assessment Tool (.xlsx). The browser side is in tests/test_online_self_assessment.py."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+from macros.errors import ContentError
+from macros.loader import load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(ROOT, ROOT / "docs")
+
+
+@pytest.fixture(scope="module")
+def book(content):
+    from macros.downloads import self_assessment
+
+    return openpyxl.load_workbook(io.BytesIO(self_assessment.build(content)))
+
+
+def copy_content(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content_data", tmp_path / "content_data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+def edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+# --- the list of groups, validated by the loader --------------------------------------------
+
+def test_the_groups_come_from_content_data(content):
+    groups = yaml.safe_load((ROOT / "content_data" / "assessment.yml").read_text(encoding="utf-8"))
+    assert [g.label for g in content.assessment.groups] == [g["label"] for g in groups["groups"]]
+    assert {"Leadership team", "Teachers", "Students", "Families"} <= {g.label for g in content.assessment.groups}
+    assert content.assessment.lead_group in [g.id for g in content.assessment.groups]
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(lead_group="principals"), r"content_data/assessment\.yml:\d+: lead_group: 'principals' is not one of the groups"),
+    (lambda d: d["groups"][1].update(label="Teachers, aides"), r"content_data/assessment\.yml:\d+: groups\[1\]\.label: 'Teachers, aides' has a comma"),
+    (lambda d: d["groups"][2].update(id="teachers"), r"content_data/assessment\.yml:\d+: groups\[2\]\.id: the group id 'teachers' is used twice"),
+    (lambda d: d["groups"][0].pop("label"), r"content_data/assessment\.yml:\d+: groups\[0\]: missing 'label'"),
+    (lambda d: d.update(groups=[]), r"content_data/assessment\.yml:\d+: groups: must not be empty"),
+])
+def test_a_mistake_in_the_groups_is_reported_with_file_and_line(tmp_path, change, message):
+    root = copy_content(tmp_path)
+    edit(root / "content_data" / "assessment.yml", change)
+    with pytest.raises(ContentError) as caught:
+        load_content(root, root / "docs")
+    assert re.search(message, caught.value.report()), caught.value.report()
+
+
+def test_a_new_area_gets_its_rating_page_without_a_file_of_its_own(tmp_path):
+    from macros.rating_pages import rating_pages
+
+    root = copy_content(tmp_path)
+    source = root / "content_data" / "areas" / "vision.yml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data.update(id="community-partners", title="Community partners")
+    (source.parent / "community-partners.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    pages = rating_pages(root)
+    assert not (root / "docs" / "getting-started" / "online-self-assessment").exists()
+    page = pages["getting-started/online-self-assessment/community-partners.md"]
+    assert 'title: "Rate online: Community partners"' in page
+    assert "{{ rate_area('community-partners') }}" in page
+    assert len(pages) == len(list(source.parent.glob("*.yml")))
+
+
+# --- the spreadsheet ---------------------------------------------------------------------------
+
+def test_the_first_sheet_asks_whose_it_is_in_cells_a_team_can_fill_in(content, book):
+    from macros.downloads.self_assessment import FORMAT_TEXT, WHO_DATE, WHO_GROUP, WHO_SCHOOL
+
+    first = book.worksheets[0]
+    cells = {row[0].value: row[1] for row in first.iter_rows(min_col=1, max_col=2) if row[0].value}
+    for label in (WHO_SCHOOL, WHO_GROUP, WHO_DATE):
+        assert cells[label].protection.locked is False, f"{label} must be editable on the protected sheet"
+        assert cells[label].value is None
+    assert cells["File format"].value.startswith(FORMAT_TEXT)
+    assert "version 2" in FORMAT_TEXT
+    rules = {str(dv.sqref): dv for dv in first.data_validations.dataValidation}
+    group = rules[cells[WHO_GROUP].coordinate]
+    assert group.type == "list"
+    assert group.formula1 == '"' + ",".join(g.label for g in content.assessment.groups) + '"'
+    assert rules[cells[WHO_DATE].coordinate].type == "date"
+    assert cells[WHO_DATE].number_format == "yyyy-mm-dd"
+
+
+def test_the_summary_shows_whose_it_is(book):
+    from macros.downloads.self_assessment import HOW_TO_SHEET, SUMMARY_SHEET, WHO_DATE, WHO_GROUP, WHO_SCHOOL
+
+    first = book[HOW_TO_SHEET]
+    where = {row[0].value: row[1].coordinate for row in first.iter_rows(min_col=1, max_col=2) if row[0].value}
+    summary = book[SUMMARY_SHEET]
+    shown = {a.value: b.value for row in summary.iter_rows() for a, b in zip(row, row[1:]) if a.value in
+             (WHO_SCHOOL, WHO_GROUP, WHO_DATE)}
+    for label in (WHO_SCHOOL, WHO_GROUP, WHO_DATE):
+        cell = "$".join(re.match(r"([A-Z]+)(\d+)", where[label]).groups())
+        assert shown[label] == f"=IF('{HOW_TO_SHEET}'!${cell}=\"\",\"(not filled in yet)\",'{HOW_TO_SHEET}'!${cell})"
+
+
+def test_the_spreadsheet_is_byte_identical_from_the_same_sources(content):
+    from macros.downloads import self_assessment
+
+    assert self_assessment.build(content) == self_assessment.build(load_content(ROOT, ROOT / "docs"))
+
+
+def test_the_spreadsheet_builder_stays_in_small_modules_named_for_what_they_hold():
+    folder = ROOT / "macros" / "downloads"
+    for name in ("self_assessment.py", "xlsx_layout.py", "xlsx_style.py", "xlsx_summary.py", "xlsx_text.py"):
+        lines = len((folder / name).read_text(encoding="utf-8").splitlines())
+        assert lines < 400, f"{name} has {lines} lines"
