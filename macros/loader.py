@@ -15,7 +15,6 @@ from .errors import ContentError, Problem, field_path
 from .models import (AREA_MODEL, FILE_MODELS, Area, Fact, Facts, MeetingPlan, Resources, Scale,
                      Sections, Template, Workbook)
 from .assessment_settings import AssessmentSettings, check_assessment
-from .rating_pages import check_rating_pages
 from .text_rules import check_text as _check_text
 from .yaml_lines import Located, YamlProblem, load
 
@@ -93,8 +92,6 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
         toolkit.check_workbook(*loaded["workbook.yml"], problems)
     if loaded.get("meeting_plan.yml"):
         toolkit.check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
-    check_rating_pages([a.id for a, _, _ in areas], {a.id: a.title for a, _, _ in areas},
-                       docs_dir, problems)
     if problems:
         raise ContentError(problems)
 

@@ -38,6 +38,10 @@ def check_docs(docs_dir: Path, content: Content, download_names, root: Path) -> 
     for path in sorted(Path(docs_dir).rglob("*.md")):
         rel = path.resolve().relative_to(Path(root).resolve()).as_posix()
         problems += check_page(env, path.read_text(encoding="utf-8"), rel, choices)
+    # Each area's rating page is a real file (so every builder publishes it): name a missing one.
+    from .rating_pages import check_rating_pages
+    check_rating_pages([a.id for a in content.areas], {a.id: a.title for a in content.areas},
+                       docs_dir, problems)
     return problems
 
 

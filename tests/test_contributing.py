@@ -174,6 +174,10 @@ def check_area(block: Block, tmp_path: Path) -> None:
     if not page.exists():  # the guide creates the page in step 2; stand in for it here
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(STUB_PAGE.format(title=data.get("title", "New area")))
+    # Step 2 also adds the area's rating page, with the lines ./run check prints.
+    from macros.rating_pages import RATING_PAGES, page_markdown
+    rating = root / "docs" / RATING_PAGES / f"{data['id']}.md"
+    rating.write_text(page_markdown(data["id"], data.get("title", "New area")), encoding="utf-8")
     content = load_content(root, root / "docs")  # raises ContentError with file:line messages
     area = content.area(data["id"])
     for indicator in area.indicators:

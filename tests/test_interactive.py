@@ -6,11 +6,7 @@ request goes to a host other than the local server or if a script throws.
 """
 from __future__ import annotations
 
-import csv
-import dataclasses
-import io
 import json
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 

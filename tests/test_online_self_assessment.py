@@ -16,7 +16,6 @@ import re
 
 import pytest
 
-from conftest import ROOT
 from test_accessibility_axe import axe_violations, report
 from test_interactive import (ASSESSMENT, FORMAT, STORAGE_REFUSED, Tags, accept_next_dialog,  # noqa: F401
                               checked_levels, content, download, expect, import_file, indicators_on,

@@ -66,20 +66,17 @@ def test_a_mistake_in_the_groups_is_reported_with_file_and_line(tmp_path, change
     assert re.search(message, caught.value.report()), caught.value.report()
 
 
-def test_a_new_area_gets_its_rating_page_without_a_file_of_its_own(tmp_path):
-    from macros.rating_pages import rating_pages
+def test_a_new_area_without_its_rating_page_is_named_with_the_lines_to_add(tmp_path):
+    from macros.errors import Problem
+    from macros.rating_pages import check_rating_pages, page_markdown
 
-    root = copy_content(tmp_path)
-    source = root / "content_data" / "areas" / "vision.yml"
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    data.update(id="community-partners", title="Community partners")
-    (source.parent / "community-partners.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
-    pages = rating_pages(root)
-    assert not (root / "docs" / "getting-started" / "online-self-assessment").exists()
-    page = pages["getting-started/online-self-assessment/community-partners.md"]
-    assert 'title: "Rate online: Community partners"' in page
-    assert "{{ rate_area('community-partners') }}" in page
-    assert len(pages) == len(list(source.parent.glob("*.yml")))
+    problems: list[Problem] = []
+    check_rating_pages(["vision", "community-partners"],
+                       {"community-partners": "Community partners"}, ROOT / "docs", problems)
+    assert [p.file for p in problems] == [
+        "docs/getting-started/online-self-assessment/community-partners.md"]
+    assert page_markdown("community-partners", "Community partners") in problems[0].message
+    assert "{{ rate_area('community-partners') }}" in problems[0].message
 
 
 # --- the spreadsheet ---------------------------------------------------------------------------
