@@ -41,6 +41,10 @@ def grow(project: Path) -> int:
                                              encoding="utf-8")
         text = (docs / old_page).read_text(encoding="utf-8")
         (docs / new_page).write_text(text.replace(f"('{old_id}')", f"('{new_id}')"), encoding="utf-8")
+        # Its rating page, as an editor adds it (./run check prints these lines).
+        from macros.rating_pages import page_markdown
+        (docs / RATING / f"{new_id}.md").write_text(page_markdown(new_id, area["title"]),
+                                                    encoding="utf-8")
         line = re.search(rf"^( +)- ([^\n:]+): {re.escape(old_page)}$", config, re.M)
         assert line, f"{old_page} is not in the menu"
         config = config.replace(line.group(0), line.group(0) + f"\n{line.group(1)}- {line.group(2)} again: {new_page}")

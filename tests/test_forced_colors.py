@@ -11,6 +11,7 @@ from test_accessibility_manual import png_pixels
 pytestmark = pytest.mark.browser
 
 TOOL = "getting-started/online-self-assessment/"
+RATE = TOOL + "access-ownership/"  # one area's rating page; the summary is on TOOL
 AREA = "conditions/vision/"
 SCHEMES = ["light", "dark"]
 
@@ -44,9 +45,11 @@ def far_from_canvas(found: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_summary_chart_bars_show(browser, site_url, scheme):
-    context, page = open_page(browser, site_url, TOOL, scheme)
+    context, page = open_page(browser, site_url, RATE, scheme)
     radios = page.locator(".assessment__choice input")
     radios.nth(3).check()  # the top level of the first indicator: a full bar
+    page.goto(site_url + TOOL)  # the summary, with its chart, is on the main page
+    page.wait_for_function("() => document.documentElement.dataset.guideA11y === 'ready'")
     page.wait_for_selector(".assessment__bar-fill")
     bad = far_from_canvas(page.evaluate(COLOURS, [[".assessment__bar-fill", "", "backgroundColor"]]))
     assert not bad, bad
