@@ -25,7 +25,7 @@ from typing import Callable
 
 from .loader import Content
 from .rating_pages import RATING_PAGES
-from .render import SCALE_PAGE, _lines, attr, inline
+from .render import SCALE_PAGE, _lines, attr, inline, rating_lead
 
 # The radio value for "not sure yet". It must never clash with a level id on the scale.
 UNSURE = "unsure"
@@ -173,8 +173,7 @@ def rate_area(content: Content, area_id: str, link: Link = _no_link) -> str:
     out = [f'<div class="assessment assessment--area" data-mode="area" {_common(content)} '
            f'data-area="{area.id}" data-area-title="{attr(_plain(area.title))}">',
            _noscript("Your answers are"),
-           f'<p class="assessment__lead">Rate each indicator on <a href="{attr(link(SCALE_PAGE))}">'
-           f"the rating scale</a>, or choose “{unsure}” when the team has no evidence yet. "
+           f'<p class="assessment__lead">{rating_lead(content, link(SCALE_PAGE))} '
            f'Say whose ratings these are, see your summary and export them on the <a href="{hub}">'
            "main page of the online self-assessment</a>.</p>",
            '<div class="assessment__bar" hidden>',

@@ -69,12 +69,16 @@ def checklist(content: Content, area_id: str) -> str:
         "</fieldset>")
 
 
+def rating_lead(content: Content, scale_href: str) -> str:
+    """The one sentence, said on area pages and rating pages alike, on how to rate."""
+    return (f'Rate each indicator on <a href="{attr(scale_href)}">the four-level scale</a>, or '
+            f"choose “{inline(content.scale.unsure_label)}” when the team has no evidence yet.")
+
+
 def indicators(content: Content, area_id: str, link: Link = _no_link) -> str:
     area = content.area(area_id)
     scale = link(SCALE_PAGE)
-    lead = (f'<p class="indicators-lead">Rate each indicator on <a href="{attr(scale)}">the '
-            f"four-level scale</a>, or choose “{inline(content.scale.unsure_label)}” when the team "
-            "has no evidence yet.</p>") if scale else ""
+    lead = f'<p class="indicators-lead">{rating_lead(content, scale)}</p>' if scale else ""
     levels = content.scale.levels
     caption_id = f"indicators-{area.id}-caption"
     head = "".join(f'<th scope="col">{inline(level.label)}</th>' for level in levels)

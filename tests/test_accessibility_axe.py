@@ -37,11 +37,11 @@ def foreign(requests: list[str]) -> list[str]:
             and urlparse(u).hostname != "127.0.0.1"]
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page_passes_axe_and_stays_local(browser, built_site, site_url, scheme):
-    pages = site_pages(built_site)
-    assert len(pages) >= 20, f"expected the whole guide to be built, found {len(pages)} pages"
+def sweep(browser, base_url: str, pages: list[str], scheme: str) -> tuple[list[str], list[str]]:
+    """axe on every page in one scheme; returns (failure reports, requests to other hosts).
+
+    Used for the MkDocs build here and for the Zensical build (tests/test_zensical.py).
+    """
     failures = []
     # A fresh context per scheme is a first visit: the palette follows the system setting.
     context = browser.new_context(color_scheme=scheme)
@@ -50,16 +50,24 @@ def test_every_page_passes_axe_and_stays_local(browser, built_site, site_url, sc
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     for path in pages:
-        page.goto(site_url + path, wait_until="load")
+        page.goto(base_url + path, wait_until="load")
         # The page really is in the scheme we asked for, so both palettes are scanned.
         wanted = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == wanted, path
         violations = axe_violations(page)
         if violations:
-            failures.append(report(site_url + path, scheme, violations))
+            failures.append(report(base_url + path, scheme, violations))
     page.wait_for_load_state("networkidle")
-    requested_elsewhere = foreign(requests)
     context.close()
+    return failures, foreign(requests)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_passes_axe_and_stays_local(browser, built_site, site_url, scheme):
+    pages = site_pages(built_site)
+    assert len(pages) >= 20, f"expected the whole guide to be built, found {len(pages)} pages"
+    failures, requested_elsewhere = sweep(browser, site_url, pages, scheme)
     assert not failures, "\n\n".join(failures)
     assert not requested_elsewhere, "requests to other hosts:\n" + "\n".join(requested_elsewhere)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, serve_folder, site_pages
-from test_accessibility_axe import SCHEMES, axe_violations, foreign, report
+from test_accessibility_axe import SCHEMES, sweep
 
 pytestmark = pytest.mark.zensical
 ZENSICAL = Path(sys.executable).parent / "zensical"
@@ -87,18 +87,6 @@ def test_zensical_site_has_the_downloads_print_edition_and_headers(built_site, z
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_zensical_page_passes_axe_and_stays_local(browser, zensical_site, zensical_url, scheme):
-    failures, requests = [], []
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.on("request", lambda request: requests.append(request.url))
-    for path in site_pages(zensical_site):
-        page.goto(zensical_url + path, wait_until="load")
-        wanted = "slate" if scheme == "dark" else "default"
-        assert page.evaluate("document.body.dataset.mdColorScheme") == wanted, path
-        violations = axe_violations(page)
-        if violations:
-            failures.append(report(zensical_url + path, scheme, violations))
-    page.wait_for_load_state("networkidle")
-    context.close()
+    failures, requested_elsewhere = sweep(browser, zensical_url, site_pages(zensical_site), scheme)
     assert not failures, "\n\n".join(failures)
-    assert not foreign(requests), "requests to other hosts:\n" + "\n".join(foreign(requests))
+    assert not requested_elsewhere, "requests to other hosts:\n" + "\n".join(requested_elsewhere)

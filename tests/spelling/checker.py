@@ -329,16 +329,23 @@ def check_file(path: Path, root: Path) -> list[Problem]:
     return check_text(masked, _line_locator(name, masked))
 
 
+def _check_properties(props, fields: tuple[str, ...], filename: str) -> list[Problem]:
+    """The document properties a reader sees (title, subject and so on)."""
+    problems: list[Problem] = []
+    for field in fields:
+        value = getattr(props, field, None)
+        if isinstance(value, str):
+            problems += check_text(mask_inline(value), lambda _o, f=field: f"{filename}: property {f}")
+    return problems
+
+
 def check_xlsx(data: bytes, filename: str) -> list[Problem]:
     import openpyxl
 
     problems: list[Problem] = []
     book = openpyxl.load_workbook(io.BytesIO(data))
-    props = book.properties
-    for field in ("title", "subject", "description", "keywords", "category"):
-        value = getattr(props, field, None)
-        if isinstance(value, str):
-            problems += check_text(mask_inline(value), lambda _o, f=field: f"{filename}: property {f}")
+    problems += _check_properties(book.properties, ("title", "subject", "description", "keywords",
+                                                    "category"), filename)
     for sheet in book.worksheets:
         problems += check_text(mask_inline(sheet.title), lambda _o, s=sheet.title: f"{filename}: sheet name '{s}'")
         for row in sheet.iter_rows():
@@ -360,11 +367,8 @@ def check_docx(data: bytes, filename: str) -> list[Problem]:
 
     problems: list[Problem] = []
     document = docx.Document(io.BytesIO(data))
-    props = document.core_properties
-    for field in ("title", "subject", "comments", "keywords", "category"):
-        value = getattr(props, field, None)
-        if isinstance(value, str):
-            problems += check_text(mask_inline(value), lambda _o, f=field: f"{filename}: property {f}")
+    problems += _check_properties(document.core_properties, ("title", "subject", "comments",
+                                                             "keywords", "category"), filename)
     for number, paragraph in enumerate(document.paragraphs, 1):
         where = f"{filename}: paragraph {number}"
         problems += check_text(mask_inline(paragraph.text), lambda _o, w=where: w)
