@@ -15,6 +15,7 @@ from .errors import ContentError
 from .prepared import load_checked, prepare
 from .publish.config import page_url, relative_url
 from .registry import MACROS, Page
+from .translations import LANGUAGES
 
 __all__ = ["define_env", "load_checked"]
 
@@ -32,12 +33,22 @@ def project_root(conf) -> Path:
     return Path(os.getcwd()).resolve()
 
 
+def edition_language(conf) -> str:
+    """The edition's language from `theme.language` ("en" unless a translated edition)."""
+    theme = conf.get("theme") or {}
+    try:
+        language = theme["language"]
+    except (KeyError, TypeError):
+        language = getattr(theme, "language", None)
+    return language if language in LANGUAGES else "en"
+
+
 def define_env(env) -> None:
     root = project_root(env.conf)
     docs_dir = root / (env.conf.get("docs_dir") or "docs")  # absolute under MkDocs already
     directory_urls = env.conf.get("use_directory_urls", True)
     try:
-        prepared = prepare(root, docs_dir)
+        prepared = prepare(root, docs_dir, edition_language(env.conf))
     except ContentError as err:
         raise _build_error(err.report()) from None
     _quiet_macro_errors()

@@ -15,7 +15,9 @@ from .errors import ContentError, Problem, field_path
 from .models import (AREA_MODEL, FILE_MODELS, Area, Fact, Facts, MeetingPlan, Resources, Scale,
                      Sections, Template, Workbook)
 from .assessment_settings import AssessmentSettings, check_assessment
+from .interface import Interface, load_interface
 from .text_rules import check_text as _check_text
+from .translations import HASH_KEY
 from .yaml_lines import Located, YamlProblem, load
 
 
@@ -32,6 +34,8 @@ class Content:
     assessment: AssessmentSettings
     templates: tuple[Template, ...] = ()  # content_data/templates/*.yml, by file name
     page_titles: dict[str, str] = field(default_factory=dict)  # pages the meeting plan names
+    ui: Interface = field(default_factory=lambda: Interface({}))  # content_data/interface/
+    lang: str = "en"  # the edition: "en", or a language of translations.LANGUAGES
 
     def area(self, area_id: str) -> Area:
         for area in self.areas:
@@ -60,12 +64,16 @@ class Content:
         return self.page_titles.get(page) or Path(page).stem.replace("-", " ").capitalize()
 
 
-def load_content(root: Path, docs_dir: Path | None = None) -> Content:
-    """Read ``root/content_data``; raise ContentError listing every problem found."""
+def load_content(root: Path, docs_dir: Path | None = None, lang: str = "en") -> Content:
+    """Read ``root/content_data`` (``content_data/<lang>`` for another edition, checked
+    against the English); raise ContentError listing every problem found."""
     from . import toolkit_checks as toolkit
+    from .translations import check_parity
 
-    data_dir = Path(root) / "content_data"
+    data_dir = Path(root) / "content_data" / ("" if lang == "en" else lang)
     problems: list[Problem] = []
+    if lang != "en":
+        check_parity(root, lang, problems)
     loaded: dict[str, tuple[BaseModel, Located]] = {}
 
     for name, model in FILE_MODELS.items():
@@ -86,12 +94,13 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
     # every resource that names it report an unknown id.
     area_ids = [a.id for a, _, _ in areas] + [p.stem for p in area_files]
     _check_cross_file(loaded, areas, area_ids, problems, docs_dir)
-    templates = toolkit.load_templates(root, problems)
+    templates = toolkit.load_templates(root, problems, data_dir)
     toolkit.check_templates(templates, docs_dir, problems)
     if loaded.get("workbook.yml"):
         toolkit.check_workbook(*loaded["workbook.yml"], problems)
     if loaded.get("meeting_plan.yml"):
         toolkit.check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
+    ui = load_interface(data_dir, root, problems)
     if problems:
         raise ContentError(problems)
 
@@ -104,7 +113,8 @@ def load_content(root: Path, docs_dir: Path | None = None) -> Content:
                    assessment=loaded["assessment.yml"][0],
                    templates=tuple(t for t, _, _ in templates),
                    page_titles=toolkit.page_titles(docs_dir or _docs(root),
-                                                   loaded["meeting_plan.yml"][0]))
+                                                   loaded["meeting_plan.yml"][0]),
+                   ui=ui, lang=lang)
 
 
 def _docs(root: Path) -> Path | None:
@@ -133,6 +143,8 @@ def _load_file(path: Path, model: type[BaseModel], root: Path, problems: list[Pr
         problems.append(Problem(rel, 1, "", "this file is not UTF-8 text; save it as UTF-8"))
         return None
     problems += [Problem(rel, p.line, "", p.message) for p in soft]
+    if isinstance(located.data, dict):
+        located.data.pop(HASH_KEY, None)  # a translation's record of its English source
     _check_text(located.data, (), located, rel, problems)
     if not isinstance(located.data, dict):
         problems.append(Problem(rel, 1, "", f"expected a mapping of fields (such as "

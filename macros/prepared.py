@@ -23,25 +23,25 @@ class Prepared:
 _cache: dict[tuple, Prepared] = {}
 
 
-def load_checked(root: Path, docs_dir: Path) -> Content:
+def load_checked(root: Path, docs_dir: Path, lang: str = "en") -> Content:
     """Load content_data/ and check every macro call in docs/; raise ContentError."""
     from .downloads import registry
 
-    content = load_content(root, docs_dir)
+    content = load_content(root, docs_dir, lang)
     problems = check_docs(docs_dir, content, registry(content), root)
     if problems:
         raise ContentError(problems)
     return content
 
 
-def prepare(root: Path, docs_dir: Path) -> Prepared:
+def prepare(root: Path, docs_dir: Path, lang: str = "en") -> Prepared:
     """load_checked and build_all, once for the same files; raises ContentError."""
     from .downloads import build_all
 
     root, docs_dir = Path(root).resolve(), Path(docs_dir).resolve()
-    key = (root, docs_dir, _fingerprint(root / "content_data", docs_dir))
+    key = (root, docs_dir, lang, _fingerprint(root / "content_data", docs_dir))
     if key not in _cache:
-        content = load_checked(root, docs_dir)
+        content = load_checked(root, docs_dir, lang)
         _cache.clear()  # only the newest state is ever asked for again
         _cache[key] = Prepared(content, build_all(content))
     return _cache[key]

@@ -35,8 +35,9 @@ INSERT_LABELS = {
 # the details table at the top of every agenda.
 
 
-def load_templates(root: Path, problems: list[Problem]) -> list[tuple[Template, Located, str]]:
-    folder = Path(root) / "content_data" / TEMPLATE_DIR
+def load_templates(root: Path, problems: list[Problem],
+                   data_dir: Path | None = None) -> list[tuple[Template, Located, str]]:
+    folder = Path(data_dir or Path(root) / "content_data") / TEMPLATE_DIR
     loaded = []
     for path in sorted(folder.glob("*.y*ml")):
         result = _load_file(path, TEMPLATE_MODEL, root, problems)
