@@ -5,7 +5,9 @@ as the build. Exit 0 when clean, 1 when there are problems.
 
 It also checks what a build would only catch later, or never: links and anchors between
 the pages of docs/ (doc_links.py), and that no published checklist item or indicator id
-has gone (published_ids.py; `--record-ids` adds new ids to the lock file).
+has gone (published_ids.py; `--record-ids` adds new ids to the lock file). Each translated
+edition (docs/<lang>/, content_data/<lang>/) is checked the same way, and its YAML against
+the English; translations whose English source changed are listed as warnings.
 
 It also reports, as warnings, facts in content_data/facts.yml that are past their
 ``review_by`` date and facts that no page cites. Warnings never fail the plain check, so
@@ -26,6 +28,7 @@ from .loader import Content
 from .macro_calls import citations
 from .prepared import load_checked
 from .published_ids import LOCK, check_published, record_ids
+from .translations import LANGUAGES, behind
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = "content_data/facts.yml"
@@ -43,6 +46,22 @@ def uncited_facts(content: Content, docs_dir: Path) -> list:
 def unplanned_areas(content: Content) -> list:
     planned = {a for m in content.meeting_plan.meetings for a in m.areas}
     return [a for a in content.areas if a.id not in planned]
+
+
+def translated_editions(root: Path) -> list:
+    """Each translated edition's content and pages, checked like the English (and its YAML
+    against the English: translations.check_parity); raises ContentError."""
+    problems = []
+    for lang in LANGUAGES:
+        docs = root / "docs" / lang
+        if docs.is_dir():
+            problems += check_links(docs, load_checked(root, docs, lang))
+    return problems
+
+
+def behind_all(root: Path) -> list:
+    return [item for lang in LANGUAGES if (root / "docs" / lang).is_dir()
+            for item in behind(root, lang)]
 
 
 def main(argv: list[str] | None = None, root: Path = ROOT, today: date | None = None) -> int:
@@ -63,6 +82,10 @@ def main(argv: list[str] | None = None, root: Path = ROOT, today: date | None = 
         print(f"recorded the published ids in {record_ids(content, root)}")
     problems, new_ids = check_published(content, root)
     problems = check_links(root / "docs", content) + problems
+    try:
+        problems += translated_editions(root)
+    except ContentError as err:
+        problems += err.problems
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
@@ -86,6 +109,8 @@ def main(argv: list[str] | None = None, root: Path = ROOT, today: date | None = 
         print(f"warning: no meeting in content_data/meeting_plan.yml rates the area "
               f"'{area.id}'; add it to the 'areas' of one meeting so teams know when to rate it",
               file=sys.stderr)
+    for item in behind_all(root):
+        print(f"warning: {item}", file=sys.stderr)
     if args.strict and overdue:
         print(f"{len(overdue)} fact{'s are' if len(overdue) != 1 else ' is'} overdue for review",
               file=sys.stderr)

@@ -19,6 +19,7 @@ from markdown.extensions.toc import slugify
 from .errors import Problem
 from .loader import Content
 from .registry import MACROS, Page
+from .translations import edition_pages
 
 _LINK = re.compile(r"(?<!!)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$", re.M)
@@ -30,7 +31,7 @@ _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 def check_links(docs_dir: Path, content: Content, rel_prefix: str = "docs") -> list[Problem]:
     docs_dir = Path(docs_dir)
-    pages = {p.relative_to(docs_dir).as_posix(): p for p in sorted(docs_dir.rglob("*.md"))}
+    pages = {p.relative_to(docs_dir).as_posix(): p for p in edition_pages(docs_dir)}
     anchors: dict[str, set[str]] = {}
     problems = []
     for src, path in pages.items():

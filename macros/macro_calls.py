@@ -17,6 +17,7 @@ from .loader import Content
 # Which argument each macro takes comes from the one list of macros, registry.py.
 from .registry import AREA, DOWNLOAD, FACT, NONE, PART, SECTION, SIGNATURES
 from .render_toolkit import WORKBOOK_PARTS
+from .translations import edition_pages
 
 # Variables mkdocs-macros itself provides to every page.
 BUILTINS = {"config", "page", "navigation", "environment", "plugin", "git", "extra",
@@ -35,7 +36,7 @@ def check_docs(docs_dir: Path, content: Content, download_names, root: Path) -> 
     problems: list[Problem] = []
     env = jinja2.Environment()
     choices = valid_values(content, download_names)
-    for path in sorted(Path(docs_dir).rglob("*.md")):
+    for path in edition_pages(Path(docs_dir)):
         rel = path.resolve().relative_to(Path(root).resolve()).as_posix()
         problems += check_page(env, path.read_text(encoding="utf-8"), rel, choices)
     # Each area's rating page is a real file (so every builder publishes it): name a missing one.
@@ -107,7 +108,7 @@ def citations(docs_dir: Path) -> dict[str, list[str]]:
     """
     env = jinja2.Environment()
     found: dict[str, list[str]] = {}
-    for path in sorted(Path(docs_dir).rglob("*.md")):
+    for path in edition_pages(Path(docs_dir)):
         try:
             tree = env.parse(path.read_text(encoding="utf-8"))
         except jinja2.TemplateSyntaxError:

@@ -23,7 +23,9 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if sys.path[:1] != [_PROJECT]:
     sys.path.insert(0, _PROJECT)
 
+from macros.publish.alternates import edition  # noqa: E402
 from macros.publish.config import SiteConfig  # noqa: E402
+from macros.publish.edition_build import EditionError, build_translations  # noqa: E402
 from macros.publish.js_bundle import BundleError, bundle_module  # noqa: E402
 from macros.publish.editions import fill_marker  # noqa: E402
 from macros.publish.pipeline import ENV_PDF, ENV_ZIP, Options, publish  # noqa: E402
@@ -71,11 +73,19 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_post_build(config, **kwargs):
+    from mkdocs.exceptions import PluginError
+
     from macros.prepared import prepare
 
     site_config = _site_config(config)
-    built = prepare(site_config.root, site_config.docs_dir).downloads
+    lang = edition(site_config)
+    built = prepare(site_config.root, site_config.docs_dir, lang).downloads
     publish(Path(config.site_dir), site_config, built, Options(offline=_offline["on"], **_wanted()))
+    if lang == "en":  # then the translated editions, into site/<lang>/
+        try:
+            build_translations(site_config.root, Path(config.site_dir), offline=_offline["on"])
+        except EditionError as err:
+            raise PluginError(str(err)) from None
 
 
 def _site_config(config) -> SiteConfig:

@@ -365,7 +365,7 @@ class Template(Strict):
     listed_as: Text | None = Field(
         default=None, description="its name on the guide's pages, when the title is in another language")
     subtitle: Text | None = Field(default=None, description="one line under the title")
-    summary: Text = Field(description="one sentence for the Downloads page: what is inside")
+    summary: Text = Field(max_length=255, description="one sentence for the Downloads page: what is inside (at most 255 characters: it is also the file's comments property)")
     subject: Text = Field(description="the document's subject property")
     keywords: Text = Field(description="a few keywords, separated by commas")
     footer: Text = Field(description="the footer text; the page number follows it")

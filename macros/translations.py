@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +31,21 @@ HASH_KEY = "source_hash"
 NOT_TRANSLATED = {"published_ids.yml"}
 # Files of an edition that have no English twin.
 OWN_FILES = {"glossary.yml"}
-# Keys whose string values are ids, references, addresses or dates: equal in every edition.
+# Keys whose string values are ids, references, addresses or dates: equal in every edition
+# (unless the value reads as a label: _is_identity).
 SAME_IN_EVERY_LANGUAGE = {"id", "page", "section", "topic", "type", "url", "copy_of", "areas",
                           "asked_on", "lead_group", "date", "checked", "review_by", "meeting",
                           "area", "level", "fact", "read"}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def edition_pages(docs_dir: Path) -> list[Path]:
+    """The pages of one edition: docs_dir's Markdown files, without the translated
+    editions' folders inside the English docs/."""
+    docs_dir = Path(docs_dir)
+    return [p for p in sorted(docs_dir.rglob("*.md"))
+            if p.relative_to(docs_dir).parts[0] not in LANGUAGES]
 
 
 def source_hash(path: Path) -> str:
@@ -186,13 +196,19 @@ def _compare(en, es, path, key, located: Located, rel: str, en_rel: str, problem
                           "each item, no more and no fewer")
         for i, (a, b) in enumerate(zip(en, es)):
             _compare(a, b, path + (i,), key, located, rel, en_rel, problems)
-    elif isinstance(en, str) and isinstance(es, str) and key not in SAME_IN_EVERY_LANGUAGE:
+    elif isinstance(en, str) and isinstance(es, str) and not _is_identity(key, en):
         if set(PLACEHOLDER.findall(en)) != set(PLACEHOLDER.findall(es)):
             report(f"the placeholders {sorted(set(PLACEHOLDER.findall(en)))} of {en_rel} must "
                    "appear here too, spelled the same (in braces)")
-    elif en != es and key != "language" and key != "filename":
+    elif en != es and key not in ("language", "filename"):
         report(f"must be {en!r}, as in {en_rel} (ids, addresses, dates and numbers are the "
                "same in every language)")
+
+
+def _is_identity(key, value: str) -> bool:
+    """An id, reference, address or date (the same in every language), not a label that
+    happens to sit under such a key ('Meeting', 'From the guide page:')."""
+    return key in SAME_IN_EVERY_LANGUAGE and " " not in value and not value[:1].isupper()
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -200,3 +216,28 @@ def _rel(path: Path, root: Path) -> str:
         return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def main(argv: list[str]) -> int:
+    """./run translations [status | stamp FILE...]: which translations are behind their
+    English source, or record that FILE now matches its English source."""
+    root = Path(__file__).resolve().parent.parent
+    if argv[:1] == ["stamp"] and argv[1:]:
+        for name in argv[1:]:
+            path = (Path.cwd() / name).resolve()
+            lang = path.relative_to(root).parts[1]
+            stamp(path, root, lang)
+            print(f"{name}: stamped with {source_hash(english_of(path, root, lang))}")
+        return 0
+    if argv[:1] not in ([], ["status"]):
+        print(main.__doc__.split(":")[0].strip(), file=sys.stderr)
+        return 2
+    items = [item for lang in LANGUAGES for item in behind(root, lang)]
+    for item in items:
+        print(item)
+    print(f"{len(items)} translation file(s) behind their English source")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

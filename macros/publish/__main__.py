@@ -1,8 +1,10 @@
-"""python -m macros.publish SITE | offline [ZIP] | pdf [PDF] | build-offline SITE_DIR
+"""python -m macros.publish SITE [CONFIG] | offline [ZIP] | pdf [PDF] | build-offline SITE_DIR | build-edition LANG SITE_DIR [--offline]
 
-SITE: run every publishing step over a site another builder made (`./run build zensical`).
+SITE [CONFIG]: run every publishing step over a site another builder made (`./run build
+zensical`), e.g. `site/es mkdocs.es.yml` for the Spanish edition.
 offline: the offline copy as a ZIP (`./run offline`); pdf: the print edition as a PDF
-(`./run print-pdf`); build-offline: the offline copy's own build (used by offline).
+(`./run print-pdf`); build-offline: the offline copy's own build (used by offline); build-edition: a translated edition (mkdocs.LANG.yml), which the
+English build's hooks run.
 """
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .edition_build import build_edition
 from .editions import file_size
 from .offline import OFFLINE_ZIP, ROOT, build_offline_site, build_offline_zip
 from .pdf import PRINT_PDF, build_pdf
+from .config import read_config
 from .pipeline import ENV_PDF, ENV_ZIP, publish
 
 
@@ -36,6 +40,9 @@ def main(argv: list[str]) -> int:
     if command == "build-offline" and rest:
         build_offline_site(Path(rest[0]).resolve())
         return 0
+    if command == "build-edition" and len(rest) >= 2:
+        build_edition(ROOT, rest[0], Path(rest[1]).resolve(), offline="--offline" in rest)
+        return 0
     if command == "offline":
         target = Path(rest[0] if rest else f"dist/{OFFLINE_ZIP}").resolve()
         build_offline_zip(target)
@@ -43,8 +50,9 @@ def main(argv: list[str]) -> int:
         target = Path(rest[0] if rest else f"dist/{PRINT_PDF}").resolve()
         if _print_pdf(target):
             return 1
-    elif command and not rest and Path(command).is_dir():
-        made = publish(Path(command))
+    elif command and Path(command).is_dir() and (not rest or rest[0].startswith("mkdocs.")):
+        config = read_config(Path.cwd(), rest[0]) if rest else None  # e.g. mkdocs.es.yml
+        made = publish(Path(command), config)
         print(f"published {command}" + "".join(f", {p}" for p in made.values()))
         return 0
     else:

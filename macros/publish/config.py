@@ -54,16 +54,30 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
-def read_config(root: Path) -> SiteConfig:
+def read_config(root: Path, config_name: str = "mkdocs.yml") -> SiteConfig:
     root = Path(root).resolve()
-    with open(root / "mkdocs.yml", encoding="utf-8") as fd:
-        raw = yaml.load(fd, Loader=_TolerantLoader) or {}
+    raw = _read_yaml(root / config_name)
     return SiteConfig(root=root, site_name=raw.get("site_name") or "",
                       site_url=raw.get("site_url") or "",
                       docs_dir=root / (raw.get("docs_dir") or "docs"),
                       use_directory_urls=raw.get("use_directory_urls", True),
                       nav=raw.get("nav") or [])
 
+
+def _read_yaml(path: Path) -> dict:
+    """A config file, with its INHERIT parent merged in as MkDocs and Zensical do
+    (mappings merged key by key, anything else replaced)."""
+    with open(path, encoding="utf-8") as fd:
+        raw = yaml.load(fd, Loader=_TolerantLoader) or {}
+    parent = raw.pop("INHERIT", None)
+    return _merge(_read_yaml(path.parent / parent), raw) if parent else raw
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def relative_url(url: str, other: str) -> str:

@@ -11,6 +11,7 @@ from .config import SiteConfig, relative_url
 from .offline import OFFLINE_ZIP
 from .pdf import PRINT_PDF
 from .print_edition import PRINT_SOURCE
+from ..translations import edition_pages
 
 EDITIONS_MARKER = re.compile(r"<div[^>]*\bdata-guide-editions\b[^>]*>\s*</div>")
 _SIZE = re.compile(r'<span data-guide-size="(\w+)">[^<]*</span>')
@@ -48,7 +49,7 @@ def fill_marker(html: str, page_url: str, config: SiteConfig, **options) -> str:
 
 def list_editions(site: Path, config: SiteConfig, **options) -> None:
     """fill_marker over every built page of docs/ (offline=, pdf=, zipped=)."""
-    for source in sorted(config.docs_dir.rglob("*.md")):
+    for source in edition_pages(config.docs_dir):
         url = config.url_of(source.relative_to(config.docs_dir).as_posix())
         path = config.html_file(site, url)
         if path.is_file():

@@ -58,20 +58,26 @@ def build_offline_zip(target: Path, root: Path = ROOT) -> Path:
 
 
 def build_offline_site(site_dir: Path, root: Path = ROOT) -> None:
-    """Build the guide with Material's offline plugin into site_dir (in this process)."""
+    """Build the guide with Material's offline plugin into site_dir (in this process);
+    the hooks build each translated edition into it the same way."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.utils.yaml import yaml_load
 
     config_file = root / "mkdocs.yml"
+    config = load_config(str(config_file), site_dir=str(site_dir), **with_offline_plugin(config_file))
+    build(config)
+
+
+def with_offline_plugin(config_file: Path) -> dict:
+    """load_config's override of `plugins` that adds Material's offline plugin."""
+    from mkdocs.utils.yaml import yaml_load
+
     with open(config_file, "rb") as fd:
-        raw = yaml_load(fd)
+        raw = yaml_load(fd)  # follows INHERIT, so a translated edition's plugins too
     plugins = list(raw.get("plugins") or [])
     if isinstance(raw.get("plugins"), dict):
         plugins = [{k: v} for k, v in raw["plugins"].items()]
-    plugins.append({"offline": {"enabled": True}})
-    config = load_config(str(config_file), plugins=plugins, site_dir=str(site_dir))
-    build(config)
+    return {"plugins": plugins + [{"offline": {"enabled": True}}]}
 
 
 def zip_site(site: Path, target: Path) -> Path:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import SiteConfig
+from ..translations import edition_pages
 
 HISTORY = ('<aside class="md-source-file" aria-label="Page history">\n'
            '<p class="md-source-file__fact">Page last changed on\n'
@@ -38,7 +39,7 @@ def add_page_dates(site: Path, config: SiteConfig, skip: tuple[str, ...] = ()) -
     """Write the date into every built page of docs/ that has none yet; returns how many."""
     git_date.cache_clear()  # `mkdocs serve` rebuilds after commits too
     done = 0
-    for source in sorted(config.docs_dir.rglob("*.md")):
+    for source in edition_pages(config.docs_dir):
         src = source.relative_to(config.docs_dir).as_posix()
         path = config.html_file(site, config.url_of(src))
         if src in skip or not path.is_file():

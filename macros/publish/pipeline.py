@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .alternates import edition, link_editions
 from .config import SiteConfig, read_config
 from ..downloads import registry
 from ..theme_markup import fix_theme_markup_in
@@ -57,6 +58,7 @@ def publish(site: Path, config: SiteConfig | None = None, built: dict[str, bytes
     if options.zipped and not options.offline:
         made["zip"] = build_offline_zip(site / "downloads" / OFFLINE_ZIP, config.root)
     fill_in_sizes(site, made)
+    link_editions(site, config)
     write_headers(site)  # last: it hashes the final pages' inline scripts
     return made
 
@@ -65,7 +67,7 @@ def _prepared(config: SiteConfig):
     """The checked content and its downloads, built once per process (macros/prepared.py)."""
     from ..prepared import prepare
 
-    return prepare(config.root, config.docs_dir)
+    return prepare(config.root, config.docs_dir, edition(config))
 
 
 def _already_joined(site: Path) -> bool:
