@@ -21,7 +21,6 @@ from .translations import HASH_KEY
 from .yaml_lines import Located, YamlProblem, load
 
 
-
 @dataclass(frozen=True)
 class Content:
     scale: Scale
@@ -204,17 +203,10 @@ def _translate(error: dict, model: type[BaseModel], located: Located, rel: str) 
 
 
 def _describe(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, dict):
-        return "a mapping of fields"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"the text '{value}'"
+    if value is None or isinstance(value, (bool, dict, list)):
+        return {type(None): "nothing", bool: f"true/false ({value})", dict: "a mapping of fields",
+                list: "a list"}[type(value)]
+    return f"the number {value}" if isinstance(value, (int, float)) else f"the text '{value}'"
 
 
 def _model_at(model, loc: tuple):

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.loader import load_content  # noqa: E402
@@ -16,7 +17,10 @@ from macros.loader import load_content  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = load_content(ROOT, ROOT / "docs")
 AREAS = CONTENT.areas
-PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")
+               if not p.relative_to(ROOT / "docs").as_posix().startswith("es/"))
+SPANISH_PAGES = sorted(p.relative_to(ROOT / "docs").as_posix()
+                       for p in (ROOT / "docs" / "es").rglob("*.md"))
 
 
 def prose(markdown: str) -> str:
@@ -32,7 +36,7 @@ def prose(markdown: str) -> str:
 
 
 def words(text: str) -> int:
-    return len(re.findall(r"[A-Za-z0-9'’-]+", text))
+    return len(re.findall(r"[^\W_][\w'’-]*", text))
 
 
 def grade(text: str) -> float:
@@ -81,11 +85,33 @@ def test_every_page_reads_at_about_grade_9_to_11(page):
     assert 8.0 <= grade(text) <= 12.0, f"{page}: grade {grade(text):.1f}"
 
 
-@pytest.mark.parametrize("page", PAGES)
+def spanish_ease(text: str) -> float:
+    """Fernández Huerta's reading ease for Spanish (textstat, lang es): 60-70 is plain
+    prose an adult reads easily; 50-60 is fairly hard (high school)."""
+    import textstat
+
+    textstat.set_lang("es")
+    try:
+        return textstat.fernandez_huerta(text)
+    finally:
+        textstat.set_lang("en_US")
+
+
+@pytest.mark.parametrize("page", SPANISH_PAGES)
+def test_every_spanish_page_reads_plainly(page):
+    """Issue 18: plain Spanish for school leaders, no harder than the English pages."""
+    text = prose((ROOT / "docs" / page).read_text())
+    if words(text) < 150:
+        pytest.skip("too short for a stable reading score")
+    assert spanish_ease(text) >= 55, f"{page}: Fernández Huerta {spanish_ease(text):.1f}"
+
+
+@pytest.mark.parametrize("page", PAGES + SPANISH_PAGES)
 def test_every_page_has_front_matter_and_one_h1(page):
     markdown = (ROOT / "docs" / page).read_text()
     front = re.match(r"\A---\n(.*?)\n---\n", markdown, re.S)
     assert front, f"{page}: no front matter"
+    yaml.safe_load(front.group(1))  # Zensical, unlike MkDocs, stops at front matter that is not YAML
     assert re.search(r"^title: \S", front.group(1), re.M), f"{page}: no title"
     description = re.search(r"^description: (.+)$", front.group(1), re.M)
     assert description and 50 <= len(description.group(1)) <= 170, f"{page}: description length"
@@ -116,3 +142,7 @@ if __name__ == "__main__":
     for page in PAGES:
         text = prose((ROOT / "docs" / page).read_text())
         print(f"{page:48} {words(text):6d} {grade(text):6.1f}")
+    print(f"\n{'Spanish page':48} {'words':>6} {'F-Huerta':>9}")
+    for page in SPANISH_PAGES:
+        text = prose((ROOT / "docs" / page).read_text())
+        print(f"{page:48} {words(text):6d} {spanish_ease(text):9.1f}")

@@ -180,7 +180,8 @@ def test_the_print_edition_holds_every_page_in_reading_order(print_page, built_s
 
 def test_the_print_edition_shows_checklists_as_empty_boxes(print_page, built_site):
     ticks = sum(len(re.findall(r'<input type="checkbox" id="check-', path.read_text(encoding="utf-8")))
-                for path in built_site.rglob("index.html") if "print" not in path.parts)
+                for path in built_site.rglob("index.html")
+                if "print" not in path.parts and path.relative_to(built_site).parts[0] != "es")
     assert ticks > 0
     assert article(print_page).count("print-box--checkbox") == ticks
 

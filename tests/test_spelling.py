@@ -24,8 +24,11 @@ ROOT_FILES = ["README.md", "CONTRIBUTING.md", "ACCESSIBILITY.md"]
 
 
 def guide_files():
-    data = [p for p in sorted((ROOT / "content_data").rglob("*.yml")) if _english(p)]
-    files = sorted((ROOT / "docs").rglob("*.md")) + data
+    # The Spanish edition (docs/es/, content_data/es/) is checked by tests/test_spanish.py.
+    data = [p for p in sorted((ROOT / "content_data").rglob("*.yml"))
+            if _english(p) and "es" not in p.relative_to(ROOT / "content_data").parts[:1]]
+    files = [p for p in sorted((ROOT / "docs").rglob("*.md"))
+             if "es" not in p.relative_to(ROOT / "docs").parts[:1]] + data
     return files + [ROOT / name for name in ROOT_FILES]
 
 

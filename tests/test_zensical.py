@@ -34,7 +34,10 @@ def zensical_site(tmp_path_factory) -> Path:
     env.pop("GUIDE_OFFLINE_ZIP", None)
     env.pop("GUIDE_PRINT_PDF", None)
     for command in ([str(ZENSICAL), "build", "--clean"],
-                    [sys.executable, "-m", "macros.publish", "site"]):
+                    [sys.executable, "-m", "macros.publish", "site"],
+                    # the Spanish edition, as ./run build zensical builds it
+                    [str(ZENSICAL), "build", "-f", "mkdocs.es.yml", "--clean"],
+                    [sys.executable, "-m", "macros.publish", "site/es", "mkdocs.es.yml"]):
         result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
                                 timeout=300)
         assert result.returncode == 0, f"{command}:\n{result.stdout}\n{result.stderr}"

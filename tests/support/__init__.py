@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a build needs: a copy of these is a whole project that a test or benchmark may change.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "content_data", "macros", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "mkdocs.es.yml", "docs", "content_data", "macros", "overrides"]
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Chromium here must not try to reach Google's hosts: the network is closed.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
