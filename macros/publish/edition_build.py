@@ -8,6 +8,7 @@ Set GUIDE_EDITIONS=en to build the English edition only (a quicker `mkdocs serve
 """
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -51,6 +52,10 @@ def build_edition(root: Path, lang: str, site_dir: Path, offline: bool = False) 
 
     from .offline import with_offline_plugin
 
+    # MkDocs' command line would show its warnings; in this process, show them the same way.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
     config_file = Path(root) / f"mkdocs.{lang}.yml"
     extra = with_offline_plugin(config_file) if offline else {}
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **extra)
