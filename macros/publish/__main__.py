@@ -1,6 +1,8 @@
-"""python -m macros.publish SITE | offline [ZIP] | pdf [PDF] | build-offline SITE_DIR
+"""python -m macros.publish SITE [CONFIG] | offline [ZIP] | pdf [PDF] | build-offline SITE_DIR [CONFIG]
 
-SITE: run every publishing step over a site another builder made (`./run build zensical`).
+SITE: run every publishing step over a site another builder made (`./run build zensical`);
+CONFIG is the config it was built from (mkdocs.yml unless given: a translated edition's
+mkdocs.<lang>.yml, whose theme.language says which edition's content to use).
 offline: the offline copy as a ZIP (`./run offline`); pdf: the print edition as a PDF
 (`./run print-pdf`); build-offline: the offline copy's own build (used by offline).
 """
@@ -12,9 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..interface import interface_for
 from .editions import file_size
 from .offline import OFFLINE_ZIP, ROOT, build_offline_site, build_offline_zip
 from .pdf import PRINT_PDF, build_pdf
+from .config import read_config
 from .pipeline import ENV_PDF, ENV_ZIP, publish
 
 
@@ -26,7 +30,7 @@ def _print_pdf(target: Path) -> int:
         if result.returncode:
             print(result.stdout + result.stderr, file=sys.stderr)
             return 1
-        build_pdf(Path(tmp), target)
+        build_pdf(Path(tmp), target, interface_for(ROOT))
     return 0
 
 
@@ -34,7 +38,7 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     command, rest = (argv[0], argv[1:]) if argv else ("", [])
     if command == "build-offline" and rest:
-        build_offline_site(Path(rest[0]).resolve())
+        build_offline_site(Path(rest[0]).resolve(), ROOT, *rest[1:2])
         return 0
     if command == "offline":
         target = Path(rest[0] if rest else f"dist/{OFFLINE_ZIP}").resolve()
@@ -43,8 +47,8 @@ def main(argv: list[str]) -> int:
         target = Path(rest[0] if rest else f"dist/{PRINT_PDF}").resolve()
         if _print_pdf(target):
             return 1
-    elif command and not rest and Path(command).is_dir():
-        made = publish(Path(command))
+    elif command and len(rest) <= 1 and Path(command).is_dir():
+        made = publish(Path(command), read_config(Path.cwd(), *rest))
         print(f"published {command}" + "".join(f", {p}" for p in made.values()))
         return 0
     else:
