@@ -25,7 +25,7 @@ const MAX_IMPORT_BYTES = 1024 * 1024;
 
 // The CSV's columns, in order: keys of the headings in page.filesUi.columns. combine-results.js
 // finds them by their English headings (files of version 1) or by this order.
-export const CSV_COLUMNS = ["school", "group", "date", "area", "indicator_id", "indicator_text", "rating", "note", "file_format", "rating_id"];
+export const CSV_COLUMNS = ["school", "group", "cycle_date", "area_title", "indicator_id", "indicator_text", "rating", "note", "file_format", "rating_id"];
 
 /** The label a reader sees for a stored level id ("" when not rated). */
 export function levelLabel(page, level) {

@@ -78,7 +78,7 @@ function row(page, label, data, extra = {}) {
 function table(page, summary) {
   const ui = page.summaryUi;
   const head = el("tr");
-  head.append(el("th", { scope: "col", text: ui.area }));
+  head.append(el("th", { scope: "col", text: ui.area_column }));
   for (const level of page.levels) head.append(el("th", { scope: "col", text: level.label }));
   head.append(el("th", { scope: "col", text: page.unsureLabel }));
   head.append(el("th", { scope: "col", text: ui.not_rated }));

@@ -413,7 +413,7 @@
     const out = [];
     out.push(section(ui.differ_title, ui.differ_intro,
       differ.length
-        ? table(ui.differ_caption, [ui.indicator, ui.area, ui.schools_rated, ui.lowest, ui.highest, ui.difference],
+        ? table(ui.differ_caption, [ui.indicator, ui.area_column, ui.schools_rated, ui.lowest, ui.highest, ui.difference],
           differ.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.values.length),
             { text: fixed(p.values[0].value), small: p.values[0].school }, { text: fixed(p.values[p.values.length - 1].value), small: p.values[p.values.length - 1].school }, fixed(spread(p))]))
         : el("p", { text: ui.differ_none })));
@@ -422,17 +422,17 @@
       return [{ text: area.title }, ranked.length ? { text: ranked[0].s.name, wrap: true } : "–", ranked.length ? cell(ranked[0]) : "–"];
     });
     out.push(section(ui.strengths_title, ui.strengths_intro,
-      table(ui.strengths_caption, [ui.area, ui.school, ui.average], strongest)));
+      table(ui.strengths_caption, [ui.area_column, ui.school, ui.average], strongest)));
     out.push(section(ui.gaps_title, format(ui.gaps_intro, { level: guide.levels[1] ? guide.levels[1].label : ui.second_level }),
       gaps.length
-        ? table(ui.gaps_caption, [ui.indicator, ui.area, ui.schools_rated, ui.average],
+        ? table(ui.gaps_caption, [ui.indicator, ui.area_column, ui.schools_rated, ui.average],
           gaps.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.values.length), fixed(mean(p.values.map((v) => v.value)))]))
         : el("p", { text: ui.gaps_none })));
     const unsure = per.filter((p) => p.unsure.length).sort((a, b) => b.unsure.length - a.unsure.length);
     const unsureWords = { unsure: data.unsureLabel };
     out.push(section(ui.evidence_title, format(ui.evidence_intro, unsureWords),
       unsure.length
-        ? table(format(ui.evidence_caption, unsureWords), [ui.indicator, ui.area, ui.teams_not_sure, ui.which_teams],
+        ? table(format(ui.evidence_caption, unsureWords), [ui.indicator, ui.area_column, ui.teams_not_sure, ui.which_teams],
           unsure.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.unsure.length), { text: p.unsure.join("; "), wrap: true }]))
         : el("p", { text: format(ui.evidence_none, unsureWords) })));
     return out;
@@ -460,7 +460,7 @@
         return { text: fixed(stats.average), small, shade: shade(stats.average) };
       })]);
       tables.push(table(format(ui.groups_caption, { school: recs[0].school, date: recs[0].date || ui.no_date }),
-        [ui.area, ...recs.map((r) => r.group.label)], rows));
+        [ui.area_column, ...recs.map((r) => r.group.label)], rows));
     }
     return section(ui.groups_title, format(ui.groups_intro, { lead: leadLabel.toLowerCase() }),
       ...(tables.length ? tables : [el("p", { text: ui.groups_none })]));
@@ -488,7 +488,7 @@
         return [{ text: area.title }, ...recs.map((r) => cell(areaStats([r], area))), words];
       });
       tables.push(table(format(ui.time_caption, { school: first.school, group: first.group.label, first: first.date || "?", last: last.date || "?" }),
-        [ui.area, ...recs.map((r) => r.date || ui.no_date), ui.change], rows));
+        [ui.area_column, ...recs.map((r) => r.date || ui.no_date), ui.change], rows));
     }
     return section(ui.time_title, ui.time_intro,
       ...(tables.length ? tables : [el("p", { text: ui.time_none })]));
@@ -511,7 +511,7 @@
   function exportCSV() {
     // For readers only (nothing reads this file back), so every heading is in the edition's words.
     const columns = ui.csv_columns;
-    const rows = [[columns.school, columns.group, columns.date, columns.file, columns.area, columns.average, columns.rated, data.unsureLabel]];
+    const rows = [[columns.school, columns.group, columns.cycle_date, columns.file, columns.area_title, columns.average, columns.rated, data.unsureLabel]];
     for (const r of records) {
       for (const area of [...guide.areas, { title: ui.all_areas, indicators: allIds }]) {
         const stats = areaStats([r], area);
