@@ -18,6 +18,8 @@ from .assessment import FORMAT, UNSURE, VERSION, _plain
 from .downloads.self_assessment import FORMAT_LABEL, TITLE, WHO_DATE, WHO_GROUP, WHO_SCHOOL
 from .loader import Content
 from .render import _lines, attr
+from .scripts_ui import ui_data
+from .wording import ui_html
 
 SCRIPT = "assets/javascripts/combine-results.js"
 
@@ -34,28 +36,29 @@ def combine_results(content: Content, script_href: str) -> str:
     # The words the spreadsheet uses, so the script finds its cells by them.
     sheet = {"title": TITLE, "school": WHO_SCHOOL, "group": WHO_GROUP, "date": WHO_DATE,
              "format": FORMAT_LABEL}
+    w = {key: ui_html(content.ui, f"pages.combine.{key}") for key in
+         ("not_running", "choose_files", "files_label", "results_title", "print_results",
+          "export_csv")}
     return _lines(
         f'<div class="combine" id="combine" data-format="{FORMAT}" data-version="{VERSION}" '
         f'data-unsure="{UNSURE}" data-unsure-label="{attr(_plain(content.scale.unsure_label))}" '
         f'data-levels="{_json(levels)}" data-groups="{_json(groups)}" '
         f'data-lead="{content.assessment.lead_group}" data-areas="{_json(areas)}" '
-        f'data-sheet="{_json(sheet)}">',
-        '<p class="assessment__noscript" data-without-script>This page reads your files with a '
-        "script, and the script is not running in this browser, so nothing can be combined "
-        "here. Each file still opens on its own in a spreadsheet program.</p>",
+        f'data-sheet="{_json(sheet)}" {ui_data(content, "combine")}>',
+        f'<p class="assessment__noscript" data-without-script>{w["not_running"]}</p>',
         '<div class="combine__drop" id="combine-drop" hidden>',
-        '<label for="combine-input">Choose files, or drop them here</label>',
+        f'<label for="combine-input">{w["choose_files"]}</label>',
         '<input type="file" id="combine-input" multiple '
         'accept=".json,.csv,.xlsx,application/json,text/csv">',
         "</div>",
         '<p class="combine__status" id="combine-status" role="status" aria-live="polite"></p>',
-        '<ul class="combine__files" id="combine-files" aria-label="Files read" hidden></ul>',
+        f'<ul class="combine__files" id="combine-files" aria-label="{w["files_label"]}" hidden></ul>',
         '<section class="combine__results" id="combine-results" aria-labelledby="combine-results-title" hidden>',
-        '<h2 id="combine-results-title">Your combined results</h2>',
+        f'<h2 id="combine-results-title">{w["results_title"]}</h2>',
         '<div id="combine-views"></div>',
         '<div class="assessment__actions combine__actions">',
-        '<button type="button" class="deg-button" data-action="print">Print results</button>',
-        '<button type="button" class="deg-button" data-action="export-csv">Export results as CSV</button>',
+        f'<button type="button" class="deg-button" data-action="print">{w["print_results"]}</button>',
+        f'<button type="button" class="deg-button" data-action="export-csv">{w["export_csv"]}</button>',
         "</div>",
         "</section>",
         f'<script src="{attr(script_href)}" defer></script>',

@@ -73,3 +73,10 @@ def _check_strings(value, path, located: Located, rel: str, problems: list[Probl
                                 "expected a non-empty text here (an interface string), or a "
                                 "group of them; put the text in double quotes if it starts "
                                 "with a special character"))
+
+
+def interface_for(root: Path, lang: str = "en") -> Interface:
+    """An edition's interface strings alone, without the rest of its content (for a
+    command-line step that needs a few words); unreadable files are left out."""
+    data_dir = Path(root) / "content_data" / ("" if lang == "en" else lang)
+    return load_interface(data_dir, root, [])

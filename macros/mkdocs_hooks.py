@@ -23,7 +23,6 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if sys.path[:1] != [_PROJECT]:
     sys.path.insert(0, _PROJECT)
 
-from macros.publish.alternates import edition  # noqa: E402
 from macros.publish.config import SiteConfig  # noqa: E402
 from macros.publish.edition_build import EditionError, build_translations  # noqa: E402
 from macros.publish.js_bundle import BundleError, bundle_module  # noqa: E402
@@ -56,8 +55,11 @@ def on_page_content(html, page, config, files, **kwargs):
     for marker in SEARCH_DUPLICATES:
         html = html.replace(marker, marker[:4] + " data-search-exclude" + marker[4:], 1)
     # Listed here already (the pipeline would do it after the build) so search finds them.
-    return fill_marker(html, page.url, _site_config(config), offline=_offline["on"],
-                       **_wanted())
+    from macros.prepared import prepare
+
+    site_config = _site_config(config)
+    ui = prepare(site_config.root, site_config.docs_dir, site_config.language).content.ui
+    return fill_marker(html, page.url, site_config, ui, offline=_offline["on"], **_wanted())
 
 
 def on_env(env, config, files, **kwargs):
@@ -78,7 +80,7 @@ def on_post_build(config, **kwargs):
     from macros.prepared import prepare
 
     site_config = _site_config(config)
-    lang = edition(site_config)
+    lang = site_config.language
     built = prepare(site_config.root, site_config.docs_dir, lang).downloads
     publish(Path(config.site_dir), site_config, built, Options(offline=_offline["on"], **_wanted()))
     if lang == "en":  # then the translated editions, into site/<lang>/
@@ -90,10 +92,13 @@ def on_post_build(config, **kwargs):
 
 def _site_config(config) -> SiteConfig:
     """What the pipeline needs, from MkDocs' config (the offline plugin changes its URLs)."""
-    return SiteConfig(root=Path(config.config_file_path).resolve().parent,
-                      site_name=config.site_name, site_url=config.site_url or "",
+    from macros import edition_language
+
+    path = Path(config.config_file_path).resolve()
+    return SiteConfig(root=path.parent, site_name=config.site_name, site_url=config.site_url or "",
                       docs_dir=Path(config.docs_dir),
-                      use_directory_urls=config.use_directory_urls, nav=config.nav or [])
+                      use_directory_urls=config.use_directory_urls, nav=config.nav or [],
+                      language=edition_language(config), config_file=path.name)
 
 
 def _wanted() -> dict:

@@ -54,14 +54,14 @@ def _download_card(p: Page, name: str) -> str:
     from .downloads import registry
 
     download = registry(p.content)[name]
-    return render.download_card(download, len(p.downloads[name]), p.href(download.path))
+    return render.download_card(p.content, download, len(p.downloads[name]), p.href(download.path))
 
 
 def _download_link(p: Page, name: str) -> str:
     from .downloads import registry
 
     download = registry(p.content)[name]
-    return render_toolkit.download_link(download, len(p.downloads[name]), p.href(download.path))
+    return render_toolkit.download_link(p.content, download, len(p.downloads[name]), p.href(download.path))
 
 
 def _area_downloads(p: Page, area_id: str) -> str:

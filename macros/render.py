@@ -10,13 +10,16 @@ then are a few Markdown forms (emphasis, strong, https links) turned back into t
 from __future__ import annotations
 
 import html
-import re
 from typing import Callable
 
 from .loader import Content
+from .wording import file_size as _file_size
+from .wording import inline, month_year, source_date, ui_html
 
 Link = Callable[[str], str]
 
+# The English spans, for the downloads (macros/downloads/workbook.py); the pages say
+# pages.next_moves.<size>_span from content_data/interface/pages.yml.
 MOVE_SPANS = {"hop": "a few weeks", "skip": "about a term", "leap": "a year or more"}
 
 # Shared explanations live on one page each; area pages point to them (issue 13: say it once).
@@ -27,17 +30,7 @@ MOVES_PAGE = "conditions/index.md#choose-your-next-move-hop-skip-or-leap"
 def _no_link(target: str) -> str:
     return ""
 
-_LINK = re.compile(r"\[([^\]\n]+)\]\((https://[^\s()]+)\)")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-
-
-def inline(text: str) -> str:
-    """Escape ``text`` for HTML, then render *em*, **strong** and [links](https://...)."""
-    out = html.escape(" ".join(text.split()), quote=True)
-    out = _LINK.sub(r'<a href="\2">\1</a>', out)
-    out = _STRONG.sub(r"<strong>\1</strong>", out)
-    return _EM.sub(r"<em>\1</em>", out)
+__all__ = ["inline"]  # (wording.inline, here too for the renderers that import it)
 
 
 def attr(text: str) -> str:
@@ -51,6 +44,8 @@ def _lines(*parts: str) -> str:
 
 
 def checklist(content: Content, area_id: str) -> str:
+    from .scripts_ui import ui_data
+
     area = content.area(area_id)
     items = []
     for item in area.checklist:
@@ -59,20 +54,21 @@ def checklist(content: Content, area_id: str) -> str:
             f'<li><input type="checkbox" id="{box}" data-item="{attr(item.id)}">'
             f' <label for="{box}">{inline(item.text)}</label></li>')
     return _lines(
-        f'<fieldset class="checklist" id="checklist-{area.id}" data-area="{area.id}">',
-        f"<legend>{inline(area.title)} checklist</legend>",
+        f'<fieldset class="checklist" id="checklist-{area.id}" data-area="{area.id}" '
+        f'{ui_data(content, "checklist")}>',
+        f"<legend>{ui_html(content.ui, 'pages.checklist.legend', area=inline(area.title))}</legend>",
         '<ul class="checklist__items">', *items, "</ul>",
         # Shown until checklists.js removes it (as on the self-assessment): without the
         # script the boxes still tick, but nothing keeps them, and the reader should know.
-        '<p class="checklist__note" data-without-script>Ticks here are not saved while this '
-        "page's script is not running. Print the page to tick the list by hand.</p>",
+        f'<p class="checklist__note" data-without-script>{ui_html(content.ui, "pages.checklist.not_saved")}</p>',
         "</fieldset>")
 
 
 def rating_lead(content: Content, scale_href: str) -> str:
     """The one sentence, said on area pages and rating pages alike, on how to rate."""
-    return (f'Rate each indicator on <a href="{attr(scale_href)}">the four-level scale</a>, or '
-            f"choose “{inline(content.scale.unsure_label)}” when the team has no evidence yet.")
+    scale = f'<a href="{attr(scale_href)}">{ui_html(content.ui, "pages.scale_link")}</a>'
+    return ui_html(content.ui, "pages.rating_lead", scale=scale,
+                   unsure=inline(content.scale.unsure_label))
 
 
 def indicators(content: Content, area_id: str, link: Link = _no_link) -> str:
@@ -93,9 +89,10 @@ def indicators(content: Content, area_id: str, link: Link = _no_link) -> str:
         # A wide table scrolls inside its own region, which keyboard users can focus.
         f'<div class="table-scroll" role="region" aria-labelledby="{caption_id}" tabindex="0">',
         '<table class="indicators">',
-        f'<caption id="{caption_id}">{inline(area.title)}: self-assessment indicators, '
-        f"with what each level looks like</caption>",
-        f'<thead><tr><th scope="col">Indicator</th>{head}</tr></thead>',
+        f'<caption id="{caption_id}">'
+        f"{ui_html(content.ui, 'pages.indicators.caption', area=inline(area.title))}</caption>",
+        f'<thead><tr><th scope="col">{ui_html(content.ui, "pages.indicators.indicator_column")}'
+        f"</th>{head}</tr></thead>",
         "<tbody>", *rows, "</tbody>",
         "</table>", "</div>")
 
@@ -106,14 +103,16 @@ def at_a_glance(content: Content, area_id: str) -> str:
     glance = area.at_a_glance
     heading = f"glance-{area.id}"
     questions = [f"<li>{inline(q)}</li>" for q in glance.ask_first]
+    words = {key: ui_html(content.ui, f"pages.at_a_glance.{key}")
+             for key in ("title", "ask_first", "quickest_move", "all_moves")}
     return _lines(
         f'<section class="at-a-glance" aria-labelledby="{heading}">',
-        f'<h2 class="at-a-glance__title" id="{heading}">At a glance</h2>',
+        f'<h2 class="at-a-glance__title" id="{heading}">{words["title"]}</h2>',
         f"<p>{inline(glance.about)}</p>",
-        '<p class="at-a-glance__label">Ask these first</p>',
+        f'<p class="at-a-glance__label">{words["ask_first"]}</p>',
         '<ol class="at-a-glance__questions">', *questions, "</ol>",
-        f'<p><strong>Quickest move:</strong> {inline(glance.quickest_move)} '
-        '<a class="at-a-glance__more" href="#next-moves">All next moves</a></p>',
+        f'<p><strong>{words["quickest_move"]}</strong> {inline(glance.quickest_move)} '
+        f'<a class="at-a-glance__more" href="#next-moves">{words["all_moves"]}</a></p>',
         "</section>")
 
 
@@ -123,33 +122,36 @@ def small_districts(content: Content, area_id: str) -> str:
     part = area.small_districts
     items = [f"<li><strong>{inline(m.who)}:</strong> {inline(m.move)}</li>" for m in part.moves]
     return _lines(f"<p>{inline(part.intro)}</p>",
-                  f'<ul class="small-districts" aria-label="{attr(area.title)}: who can help '
-                  'in a small district">', *items, "</ul>")
+                  f'<ul class="small-districts" aria-label="'
+                  f'{attr(content.ui("pages.small_districts_label", area=area.title))}">',
+                  *items, "</ul>")
 
 
 def reflection_questions(content: Content, area_id: str) -> str:
     area = content.area(area_id)
     items = [f'<li id="question-{area.id}-{q.id}">{inline(q.text)}</li>'
              for q in area.reflection_questions]
-    return _lines(f'<ol class="reflection-questions" aria-label="{attr(area.title)}: '
-                  'reflection questions">', *items, "</ol>")
+    label = content.ui("pages.reflection_questions_label", area=area.title)
+    return _lines(f'<ol class="reflection-questions" aria-label="{attr(label)}">', *items, "</ol>")
 
 
 def next_moves(content: Content, area_id: str, link: Link = _no_link) -> str:
     area = content.area(area_id)
     moves_href = link(MOVES_PAGE)
-    lead = (f'<p class="next-moves-lead">Pick the move that fits your capacity now '
-            f'(<a href="{attr(moves_href)}">how hop, skip and leap work</a>).</p>'
+    ui = content.ui
+    how = f'<a href="{attr(moves_href)}">{ui_html(ui, "pages.next_moves.how_link")}</a>'
+    lead = (f'<p class="next-moves-lead">{ui_html(ui, "pages.next_moves.lead", how=how)}</p>'
             if moves_href else "")
     moves = area.next_moves
     parts = []
     for size in ("hop", "skip", "leap"):
         parts.append(f'<div class="next-moves__move next-moves__move--{size}">'
-                     f"<dt>{size.capitalize()} <span class=\"next-moves__span\">"
-                     f"({MOVE_SPANS[size]})</span></dt>"
+                     f"<dt>{ui_html(ui, f'pages.next_moves.{size}')} "
+                     f'<span class="next-moves__span">'
+                     f"({ui_html(ui, f'pages.next_moves.{size}_span')})</span></dt>"
                      f"<dd>{inline(getattr(moves, size))}</dd></div>")
-    return _lines(lead, f'<dl class="next-moves" aria-label="{attr(area.title)}: next moves">',
-                  *parts, "</dl>")
+    label = attr(ui("pages.next_moves.label", area=area.title))
+    return _lines(lead, f'<dl class="next-moves" aria-label="{label}">', *parts, "</dl>")
 
 
 def area_cards(content: Content, section_id: str, link: Link) -> str:
@@ -165,11 +167,14 @@ def area_cards(content: Content, section_id: str, link: Link) -> str:
 def scale_table(content: Content) -> str:
     rows = [f'<tr><th scope="row">{inline(level.label)}</th><td>{inline(level.description)}</td></tr>'
             for level in content.scale.levels]
-    rows.append(f'<tr><th scope="row">{inline(content.scale.unsure_label)}</th><td>Use this '
-                "when the team has no evidence yet; gathering it becomes a next step.</td></tr>")
+    words = {key: ui_html(content.ui, f"pages.scale_table.{key}")
+             for key in ("caption", "level_column", "meaning_column", "unsure_meaning")}
+    rows.append(f'<tr><th scope="row">{inline(content.scale.unsure_label)}</th>'
+                f'<td>{words["unsure_meaning"]}</td></tr>')
     return _lines('<table class="scale">',
-                  "<caption>The rating scale used for every indicator</caption>",
-                  '<thead><tr><th scope="col">Level</th><th scope="col">What it means</th></tr></thead>',
+                  f"<caption>{words['caption']}</caption>",
+                  f'<thead><tr><th scope="col">{words["level_column"]}</th>'
+                  f'<th scope="col">{words["meaning_column"]}</th></tr></thead>',
                   "<tbody>", *rows, "</tbody>", "</table>")
 
 
@@ -187,10 +192,12 @@ def resource_list(content: Content, link: Link, kind: str = "framework") -> str:
 
 
 def _resource_item(content: Content, res, link: Link) -> str:
-    supports = (f'<p class="resource__areas">Supports: {_area_links(content, res.areas, link)}</p>'
-                if res.areas else "")
+    areas = ui_html(content.ui, "pages.resources.supports",
+                    areas=_area_links(content, res.areas, link)) if res.areas else ""
+    supports = f'<p class="resource__areas">{areas}</p>' if res.areas else ""
     by = f"{inline(res.authors)}. " if res.authors else ""
-    finding = (f'<p class="resource__finding"><strong>Finding:</strong> {inline(res.finding)}</p>'
+    finding = (f'<p class="resource__finding"><strong>'
+               f'{ui_html(content.ui, "pages.resources.finding")}</strong> {inline(res.finding)}</p>'
                if res.finding else "")
     return (f'<li class="resource" id="{res.id}">'
             f'<p class="resource__title"><a href="{attr(res.url)}">{inline(res.title)}</a></p>'
@@ -207,23 +214,26 @@ def area_resources(content: Content, area_id: str, link: Link, resources_page: s
     # the resource matters before leaving the guide.
     items = [f'<li><a href="{attr(link(resources_page + "#" + res.id))}">{inline(res.title)}</a> '
              f"({inline(res.publisher)}, {res.year})</li>" for res in found]
-    return _lines(f'<ul class="area-resources" aria-label="Resources for {attr(area.title)}">',
-                  *items, "</ul>")
+    label = attr(content.ui("pages.resources.area_label", area=area.title))
+    return _lines(f'<ul class="area-resources" aria-label="{label}">', *items, "</ul>")
 
 
 
-def file_size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
+def file_size(size: int, content: Content) -> str:
+    """'40 KB', in the edition's words."""
+    return _file_size(content.ui, size)
 
 
-def download_card(download, size: int, href: str) -> str:
-    label = f"Download the {download.title} ({download.format}, {file_size(size)})"
+def download_card(content: Content, download, size: int, href: str) -> str:
+    ui = content.ui
+    label = ui_html(ui, "pages.downloads.card_link", title=inline(download.title),
+                    format=inline(download.format), size=file_size(size, content))
     return _lines(
         '<div class="download-card">',
-        f'<p class="download-card__title"><a href="{attr(href)}" download>{inline(label)}</a></p>',
+        f'<p class="download-card__title"><a href="{attr(href)}" download>{label}</a></p>',
         f"<p>{inline(download.contents)}</p>",
-        f'<p class="download-card__meta">Opens in {inline(download.opens_in)}. It works offline, '
-        "and nothing you type in it is sent anywhere.</p>",
+        f'<p class="download-card__meta">'
+        f'{ui_html(ui, "pages.downloads.card_note", program=inline(download.opens_in))}</p>',
         "</div>")
 
 
@@ -231,41 +241,24 @@ def area_downloads(content: Content, area_id: str, downloads: dict, hrefs: dict,
     """Where the area is in each download that has a part per area, then the forms that
     the area's page asks for (downloads whose ``asked_on`` names the page)."""
     area = content.area(area_id)
+    ui, title = content.ui, inline(area.title)
     items, forms = [], []
     for name, download in downloads.items():
         link = f'<a href="{attr(hrefs[name])}" download>{inline(download.title)} ' \
-               f"({download.filename.rsplit('.', 1)[-1]}, {file_size(sizes[name])})</a>"
+               f"({download.filename.rsplit('.', 1)[-1]}, {file_size(sizes[name], content)})</a>"
         if download.locate is not None:
-            items.append(f"<li>{link}: {inline(area.title)} is "
-                         f"{inline(download.locate(content, area.id))}.</li>")
+            where = inline(download.locate(content, area.id))
+            items.append(f"<li>{ui_html(ui, 'pages.downloads.area_is', download=link, area=title, where=where)}</li>")
         elif area.page in download.asked_on:
             forms.append(f"<li>{link}</li>")
-    more = ([f"<p>Forms for {inline(area.title)}, to print or fill in on screen:</p>",
+    more = ([f"<p>{ui_html(ui, 'pages.downloads.forms_intro', area=title)}</p>",
              "<ul>", *forms, "</ul>"] if forms else [])
     return _lines('<div class="area-downloads">',
-                  f"<p>Work on {inline(area.title)} offline with the companion tools:</p>",
+                  f"<p>{ui_html(ui, 'pages.downloads.intro', area=title)}</p>",
                   "<ul>", *items, "</ul>", *more, "</div>")
 
 
 # --- the register of dated facts ------------------------------------------------------
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def month_year(day) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-def _source_date(text: str) -> str:
-    """'2024-01-15' -> 'January 15, 2024'; '2024-01' -> 'January 2024'; '2024' -> '2024'."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        return f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return str(parts[0])
-
 
 def cite(content: Content, fact_id: str) -> str:
     """A short inline citation: (FCC, 2025; checked December 2026), linked to the source.
@@ -276,8 +269,11 @@ def cite(content: Content, fact_id: str) -> str:
     src = fact.source
     name = src.short or src.publisher
     year = src.date[:4]
-    return (f'<span class="citation">(<a href="{attr(src.url)}">{inline(name)}, {year}</a>; '
-            f"checked {month_year(fact.checked)})</span>")
+    source = f'<a href="{attr(src.url)}">{inline(name)}, {year}</a>'
+    said = ui_html(content.ui, "pages.cite", source=source,
+                   date=inline(month_year(content.ui, fact.checked)))
+    return f'<span class="citation">{said}</span>'
+
 
 
 def fact_register(content: Content, cited_on: dict[str, list[tuple[str, str]]]) -> str:
@@ -291,22 +287,27 @@ def fact_register(content: Content, cited_on: dict[str, list[tuple[str, str]]]) 
         facts = [f for f in content.facts.facts if f.topic == topic.id]
         if not facts:
             continue
-        items = [_fact_item(f, cited_on.get(f.id, [])) for f in facts]
+        items = [_fact_item(content, f, cited_on.get(f.id, [])) for f in facts]
         out.append(f"## {topic.title} {{#{topic.id}}}")
         out.append(_lines('<ul class="fact-register">', *items, "</ul>"))
     return "\n\n" + "\n\n".join(out) + "\n\n"
 
 
-def _fact_item(fact, pages: list[tuple[str, str]]) -> str:
-    src = fact.source
-    copy = (f" This link is a stable copy of {inline(src.copy_of)}." if src.copy_of else "")
+def _fact_item(content: Content, fact, pages: list[tuple[str, str]]) -> str:
+    ui, src = content.ui, fact.source
+    copy = (" " + ui_html(ui, "pages.facts.stable_copy", address=inline(src.copy_of))
+            if src.copy_of else "")
     where = ", ".join(f'<a href="{attr(href)}">{inline(title)}</a>' for title, href in pages)
-    cited = f'<p class="fact__pages">Cited on: {where}</p>' if pages else ""
+    cited = (f'<p class="fact__pages">{ui_html(ui, "pages.facts.cited_on", pages=where)}</p>'
+             if pages else "")
+    source = ui_html(ui, "pages.facts.source", title=f'<a href="{attr(src.url)}">{inline(src.title)}</a>',
+                     publisher=inline(src.publisher), date=inline(source_date(ui, src.date)))
+    dates = ui_html(ui, "pages.facts.dates",
+                    checked=inline(source_date(ui, fact.checked.isoformat())),
+                    review_by=inline(month_year(ui, fact.review_by)))
     return (f'<li class="fact" id="fact-{fact.id}"><p class="fact__claim">{inline(fact.claim)}</p>'
-            f'<p class="fact__source">Source: <a href="{attr(src.url)}">{inline(src.title)}</a>, '
-            f"{inline(src.publisher)}, {_source_date(src.date)}.{copy}</p>"
-            f'<p class="fact__dates">Checked {_source_date(fact.checked.isoformat())}. '
-            f"Next review by {month_year(fact.review_by)}.</p>{cited}</li>")
+            f'<p class="fact__source">{source}{copy}</p>'
+            f'<p class="fact__dates">{dates}</p>{cited}</li>')
 
 
 # --- the suggested meeting plan -------------------------------------------------------
@@ -321,20 +322,23 @@ def meeting_plan(content: Content, link: Link, title_of: Callable[[str], str]) -
     disagree. ``title_of`` gives a page's title from its path relative to docs/.
     """
     pages = {a.id: a.page for a in content.areas}
+    words = {key: ui_html(content.ui, f"pages.meeting_plan.{key}") for key in
+             ("meeting_column", "read_column", "do_column", "read_short", "do_short")}
     rows = []
     for number, meeting in enumerate(content.meeting_plan.meetings, 1):
         reading = [*meeting.read, *(pages[a] for a in meeting.areas)]
         links = ", ".join(f'<a href="{attr(link(page))}">{inline(title_of(page))}</a>'
                           for page in reading)
         rows.append(f'<tr><th scope="row">{number}. {inline(meeting.title)}</th>'
-                    f'<td data-label="Read">{links}</td>'
-                    f'<td data-label="Do">{inline(meeting.do)}</td></tr>')
+                    f'<td data-label="{words["read_short"]}">{links}</td>'
+                    f'<td data-label="{words["do_short"]}">{inline(meeting.do)}</td></tr>')
     plan = content.meeting_plan
-    return _lines('<table class="meeting-plan">',
-                  f"<caption>A suggested plan for your first meetings ({inline(plan.length)}, "
-                  f"{inline(plan.spacing)})</caption>",
-                  '<thead><tr><th scope="col">Meeting</th><th scope="col">Read before the meeting'
-                  '</th><th scope="col">Do in the meeting</th></tr></thead>',
+    caption = ui_html(content.ui, "pages.meeting_plan.caption", length=inline(plan.length),
+                      spacing=inline(plan.spacing))
+    return _lines('<table class="meeting-plan">', f"<caption>{caption}</caption>",
+                  f'<thead><tr><th scope="col">{words["meeting_column"]}</th>'
+                  f'<th scope="col">{words["read_column"]}</th>'
+                  f'<th scope="col">{words["do_column"]}</th></tr></thead>',
                   "<tbody>", *rows, "</tbody>", "</table>")
 
 
@@ -346,6 +350,7 @@ def meetings_for(content: Content, section_id: str, link: Link) -> str:
         raise KeyError(f"there is no section '{section_id}' with areas")
     numbers = [str(n) for n, m in enumerate(content.meeting_plan.meetings, 1)
                if areas & set(m.areas)]
-    words = (f"meeting {numbers[0]}" if len(numbers) == 1
-             else f"meetings {', '.join(numbers[:-1])} and {numbers[-1]}")
-    return f'<a href="{attr(link(PLAN_PAGE))}">{words}</a>'
+    words = (content.ui("pages.meetings_for.one", number=numbers[0]) if len(numbers) == 1
+             else content.ui("pages.meetings_for.other", numbers=", ".join(numbers[:-1]),
+                             last=numbers[-1]))
+    return f'<a href="{attr(link(PLAN_PAGE))}">{inline(words)}</a>'

@@ -8,7 +8,7 @@ Build your team and the Reflection and Planning Workbook page say what the .docx
 from __future__ import annotations
 
 from .loader import Content
-from .render import _lines, attr, file_size, inline
+from .render import _lines, attr, file_size, inline, ui_html
 
 WORKBOOK_PARTS = ("roles", "norms", "missing-voices", "prompts", "columns")
 
@@ -16,13 +16,15 @@ WORKBOOK_PARTS = ("roles", "norms", "missing-voices", "prompts", "columns")
 def workbook_part(content: Content, part: str) -> str:
     workbook = content.workbook
     if part == "roles":
-        rows = [f'<tr><th scope="row">{inline(r.role)}</th><td data-label="What this person '
-                f'does">{inline(r.does)}</td><td data-label="Who often fits">{inline(r.fits)}</td></tr>'
+        words = {key: ui_html(content.ui, f"pages.team_roles.{key}")
+                 for key in ("caption", "role_column", "does_column", "fits_column")}
+        rows = [f'<tr><th scope="row">{inline(r.role)}</th><td data-label="{words["does_column"]}">'
+                f'{inline(r.does)}</td><td data-label="{words["fits_column"]}">{inline(r.fits)}</td></tr>'
                 for r in workbook.team_roles]
-        return _lines('<table class="team-roles">',
-                      "<caption>The core roles on a digital equity team</caption>",
-                      '<thead><tr><th scope="col">Role</th><th scope="col">What this person does'
-                      '</th><th scope="col">Who often fits</th></tr></thead>',
+        return _lines('<table class="team-roles">', f"<caption>{words['caption']}</caption>",
+                      f'<thead><tr><th scope="col">{words["role_column"]}</th>'
+                      f'<th scope="col">{words["does_column"]}</th>'
+                      f'<th scope="col">{words["fits_column"]}</th></tr></thead>',
                       "<tbody>", *rows, "</tbody>", "</table>")
     if part == "norms":
         items = [f"<li><strong>{inline(n.title)}.</strong> {inline(n.text)}</li>"
@@ -44,12 +46,13 @@ def workbook_part(content: Content, part: str) -> str:
     raise KeyError(f"there is no workbook part '{part}' (parts: {', '.join(WORKBOOK_PARTS)})")
 
 
-def download_link(download, size: int, href: str) -> str:
+def download_link(content: Content, download, size: int, href: str) -> str:
     """An inline link to a download, with its format and size: fits inside a sentence."""
-    kind = "Word" if download.filename.endswith(".docx") else "Excel"
+    kind = ui_html(content.ui, "pages.downloads.word" if download.filename.endswith(".docx")
+                   else "pages.downloads.excel")
     lang = f' hreflang="{attr(download.language)}"' if not download.language.startswith("en") else ""
     return (f'<a class="download-link" href="{attr(href)}" download{lang}>{inline(download.title)}'
-            f"</a> ({kind}, {file_size(size)})")
+            f"</a> ({kind}, {file_size(size, content)})")
 
 
 def register(env, content: Content, downloads: dict, built: dict, href, guarded) -> None:
@@ -59,7 +62,7 @@ def register(env, content: Content, downloads: dict, built: dict, href, guarded)
         return workbook_part(content, part_id)
 
     def link(name):
-        return download_link(downloads[name], len(built[name]), href(downloads[name].path))
+        return download_link(content, downloads[name], len(built[name]), href(downloads[name].path))
 
     part.__name__, link.__name__ = "workbook_part", "download_link"
     env.macro(guarded(part), "workbook_part")

@@ -238,6 +238,3 @@ def main(argv: list[str]) -> int:
     print(f"{len(items)} translation file(s) behind their English source")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

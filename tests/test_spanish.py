@@ -141,7 +141,8 @@ def test_glossary_terms_to_avoid_do_not_appear():
 def test_a_changed_english_page_puts_a_note_on_its_spanish_page(project, tmp_path):
     english = project / "docs" / "conditions" / "vision.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
-    status = subprocess.run([sys.executable, "-m", "macros.translations"], cwd=project,
+    status = subprocess.run([sys.executable, "-c", "import sys; from macros.translations import main; "
+                             "sys.exit(main([]))"], cwd=project,
                             capture_output=True, text=True)
     assert "docs/es/conditions/vision.md: behind docs/conditions/vision.md" in status.stdout
     site = tmp_path / "site"

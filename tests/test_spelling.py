@@ -18,21 +18,27 @@ import pytest
 from conftest import ROOT
 from macros.downloads import build_all, registry
 from macros.loader import load_content
+from macros.translations import LANGUAGES
 from spelling import checker
 
 ROOT_FILES = ["README.md", "CONTRIBUTING.md", "ACCESSIBILITY.md"]
 
 
 def guide_files():
-    # The Spanish edition (docs/es/, content_data/es/) is checked by tests/test_spanish.py.
-    data = [p for p in sorted((ROOT / "content_data").rglob("*.yml"))
-            if _english(p) and "es" not in p.relative_to(ROOT / "content_data").parts[:1]]
-    files = [p for p in sorted((ROOT / "docs").rglob("*.md"))
-             if "es" not in p.relative_to(ROOT / "docs").parts[:1]] + data
+    data = [p for p in sorted((ROOT / "content_data").rglob("*.yml")) if _english(p)]
+    files = [p for p in sorted((ROOT / "docs").rglob("*.md")) if not _translation(p)] + data
     return files + [ROOT / name for name in ROOT_FILES]
 
 
+def _translation(path) -> bool:
+    """A file of another edition: docs/<lang>/ or content_data/<lang>/ (not English)."""
+    parts = path.relative_to(ROOT).parts
+    return len(parts) > 2 and parts[1] in LANGUAGES
+
+
 def _english(path) -> bool:
+    if _translation(path):
+        return False
     match = re.search(r"^language: *(\S+)", path.read_text(encoding="utf-8"), re.M)
     return not match or match.group(1).strip("\"'").startswith("en")
 

@@ -1,7 +1,9 @@
-"""python -m macros.publish SITE [CONFIG] | offline [ZIP] | pdf [PDF] | build-offline SITE_DIR | build-edition LANG SITE_DIR [--offline]
+"""python -m macros.publish SITE [CONFIG] | offline [ZIP] | pdf [PDF] | build-offline SITE_DIR [CONFIG]
+                         | build-edition LANG SITE_DIR [--offline]
 
-SITE [CONFIG]: run every publishing step over a site another builder made (`./run build
-zensical`), e.g. `site/es mkdocs.es.yml` for the Spanish edition.
+SITE: run every publishing step over a site another builder made (`./run build zensical`);
+CONFIG is the config it was built from (mkdocs.yml unless given: a translated edition's
+mkdocs.<lang>.yml, whose theme.language says which edition's content to use).
 offline: the offline copy as a ZIP (`./run offline`); pdf: the print edition as a PDF
 (`./run print-pdf`); build-offline: the offline copy's own build (used by offline); build-edition: a translated edition (mkdocs.LANG.yml), which the
 English build's hooks run.
@@ -15,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from .edition_build import build_edition
+from ..interface import interface_for
 from .editions import file_size
 from .offline import OFFLINE_ZIP, ROOT, build_offline_site, build_offline_zip
 from .pdf import PRINT_PDF, build_pdf
@@ -30,7 +33,7 @@ def _print_pdf(target: Path) -> int:
         if result.returncode:
             print(result.stdout + result.stderr, file=sys.stderr)
             return 1
-        build_pdf(Path(tmp), target)
+        build_pdf(Path(tmp), target, interface_for(ROOT))
     return 0
 
 
@@ -38,7 +41,7 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     command, rest = (argv[0], argv[1:]) if argv else ("", [])
     if command == "build-offline" and rest:
-        build_offline_site(Path(rest[0]).resolve())
+        build_offline_site(Path(rest[0]).resolve(), ROOT, *rest[1:2])
         return 0
     if command == "build-edition" and len(rest) >= 2:
         build_edition(ROOT, rest[0], Path(rest[1]).resolve(), offline="--offline" in rest)
@@ -50,9 +53,8 @@ def main(argv: list[str]) -> int:
         target = Path(rest[0] if rest else f"dist/{PRINT_PDF}").resolve()
         if _print_pdf(target):
             return 1
-    elif command and Path(command).is_dir() and (not rest or rest[0].startswith("mkdocs.")):
-        config = read_config(Path.cwd(), rest[0]) if rest else None  # e.g. mkdocs.es.yml
-        made = publish(Path(command), config)
+    elif command and len(rest) <= 1 and Path(command).is_dir():
+        made = publish(Path(command), read_config(Path.cwd(), *rest))
         print(f"published {command}" + "".join(f", {p}" for p in made.values()))
         return 0
     else:

@@ -2,6 +2,9 @@
 
 Both builders (MkDocs and Zensical) read the same mkdocs.yml, so the steps read it too
 instead of asking a builder for its config object: they then run the same after either.
+A translated edition's config (mkdocs.es.yml: ``INHERIT: mkdocs.yml`` and its own
+``theme.language``) is read the same way, with what it inherits; its ``language`` tells
+the steps which edition's content and interface strings to use.
 """
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ class SiteConfig:
     docs_dir: Path
     use_directory_urls: bool = True
     nav: list = field(default_factory=list)
+    language: str = "en"  # theme.language: "en", or a language of translations.LANGUAGES
+    config_file: str = "mkdocs.yml"  # relative to root
 
     def url_of(self, src: str) -> str:
         """The URL (relative to the site root) of a page from its path under docs/."""
@@ -54,30 +59,42 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
-def read_config(root: Path, config_name: str = "mkdocs.yml") -> SiteConfig:
+def read_config(root: Path, config_file: str = "mkdocs.yml") -> SiteConfig:
     root = Path(root).resolve()
-    raw = _read_yaml(root / config_name)
+    raw = _read_raw(root / config_file)
     return SiteConfig(root=root, site_name=raw.get("site_name") or "",
                       site_url=raw.get("site_url") or "",
                       docs_dir=root / (raw.get("docs_dir") or "docs"),
                       use_directory_urls=raw.get("use_directory_urls", True),
-                      nav=raw.get("nav") or [])
+                      nav=raw.get("nav") or [], language=language_of(raw),
+                      config_file=config_file)
 
 
-def _read_yaml(path: Path) -> dict:
-    """A config file, with its INHERIT parent merged in as MkDocs and Zensical do
-    (mappings merged key by key, anything else replaced)."""
+def language_of(raw: dict) -> str:
+    """The edition's language from a config's ``theme.language`` (as macros.edition_language)."""
+    from ..translations import LANGUAGES
+
+    theme = raw.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if language in LANGUAGES else "en"
+
+
+def _read_raw(path: Path) -> dict:
+    """A config file as MkDocs reads it: its own keys over those of the file it INHERITs
+    (mappings merged key by key)."""
     with open(path, encoding="utf-8") as fd:
         raw = yaml.load(fd, Loader=_TolerantLoader) or {}
     parent = raw.pop("INHERIT", None)
-    return _merge(_read_yaml(path.parent / parent), raw) if parent else raw
+    return _merge(_read_raw(path.parent / parent), raw) if parent else raw
 
 
 def _merge(base: dict, over: dict) -> dict:
     out = dict(base)
     for key, value in over.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        out[key] = (_merge(out[key], value) if isinstance(value, dict)
+                    and isinstance(out.get(key), dict) else value)
     return out
+
 
 
 def relative_url(url: str, other: str) -> str:

@@ -23,17 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 OFFLINE_ZIP = "digital-equity-guide-offline.zip"
 ZIP_FOLDER = "digital-equity-guide"
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # every entry's date: the same bytes for the same site
-ZIP_README = """\
-Digital Equity Guide for K-12 Leaders: offline copy
-
-1. Unzip this whole folder (do not open the files from inside the ZIP).
-2. Open index.html in your web browser.
-
-Everything works without an internet connection: every page, search, the checklists and
-the online self-assessment (they save your answers in this browser only), the print
-edition (print.html), and the two companion tools in the downloads folder.
-Links to outside resources need a connection.
-"""
 # What a reader of the offline copy never loads.
 _LEFT_OUT = re.compile(r"(.*\.map|_headers|sitemap\.xml(\.gz)?|assets/javascripts/lunr/.*"
                        rf"|{DOWNLOADS}/{re.escape(OFFLINE_ZIP)}.*)")
@@ -44,26 +33,31 @@ class OfflineBuildError(Exception):
     pass
 
 
-def build_offline_zip(target: Path, root: Path = ROOT) -> Path:
+def build_offline_zip(target: Path, root: Path = ROOT, config_file: str = "mkdocs.yml") -> Path:
     """Build the offline copy (a separate MkDocs build in a child process) and zip it."""
+    from .config import read_config
+    from ..interface import interface_for
+
+    config = read_config(root, config_file)
+    readme = interface_for(root, config.language)("publish.offline.readme", title=config.site_name)
     with tempfile.TemporaryDirectory(prefix="guide-offline-") as tmp:
         site = Path(tmp) / "site"
         env = {k: v for k, v in os.environ.items() if k not in ("GUIDE_OFFLINE_ZIP", "GUIDE_PRINT_PDF")}
         env["NO_MKDOCS_2_WARNING"] = "1"
-        result = subprocess.run([sys.executable, "-m", "macros.publish", "build-offline", str(site)],
+        result = subprocess.run([sys.executable, "-m", "macros.publish", "build-offline", str(site),
+                                 config_file],
                                 cwd=root, env=env, capture_output=True, text=True)
         if result.returncode:
             raise OfflineBuildError("the offline build failed:\n" + result.stdout + result.stderr)
-        return zip_site(site, target)
+        return zip_site(site, target, readme)
 
 
-def build_offline_site(site_dir: Path, root: Path = ROOT) -> None:
-    """Build the guide with Material's offline plugin into site_dir (in this process);
-    the hooks build each translated edition into it the same way."""
+def build_offline_site(site_dir: Path, root: Path = ROOT, config_file: str = "mkdocs.yml") -> None:
+    """Build the guide with Material's offline plugin into site_dir (in this process)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config_file = root / "mkdocs.yml"
+    config_file = root / config_file
     config = load_config(str(config_file), site_dir=str(site_dir), **with_offline_plugin(config_file))
     build(config)
 
@@ -80,7 +74,7 @@ def with_offline_plugin(config_file: Path) -> dict:
     return {"plugins": plugins + [{"offline": {"enabled": True}}]}
 
 
-def zip_site(site: Path, target: Path) -> Path:
+def zip_site(site: Path, target: Path, readme: str) -> Path:
     """Zip a built offline site, reproducibly, leaving out what a reader never loads."""
     pages = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html"))
     entries = []
@@ -96,7 +90,7 @@ def zip_site(site: Path, target: Path) -> Path:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         info = zipfile.ZipInfo(f"{ZIP_FOLDER}/README.txt", date_time=ZIP_DATE)
         info.compress_type = zipfile.ZIP_DEFLATED
-        archive.writestr(info, ZIP_README)
+        archive.writestr(info, readme)
         for rel, path in entries:
             info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{rel}", date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -11,12 +11,13 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from ..interface import Interface
+from ..wording import attr_text, full_date, ui_html
 from .config import SiteConfig
 from ..translations import edition_pages
 
-HISTORY = ('<aside class="md-source-file" aria-label="Page history">\n'
-           '<p class="md-source-file__fact">Page last changed on\n'
-           '<time datetime="{iso}">{readable}</time>.</p>\n</aside>\n')
+HISTORY = ('<aside class="md-source-file" aria-label="{label}">\n'
+           '<p class="md-source-file__fact">{changed}</p>\n</aside>\n')
 
 
 @lru_cache(maxsize=None)
@@ -30,12 +31,18 @@ def git_date(path: str) -> str | None:
     return out.stdout.strip() or None if out.returncode == 0 else None
 
 
-def readable(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+def readable(iso: str, ui: Interface) -> str:
+    """'December 2, 2026', as content_data/interface/pages.yml writes dates (not the locale)."""
+    return full_date(ui, date.fromisoformat(iso))
 
 
-def add_page_dates(site: Path, config: SiteConfig, skip: tuple[str, ...] = ()) -> int:
+def history(iso: str, ui: Interface) -> str:
+    time = f'<time datetime="{iso}">{readable(iso, ui)}</time>'
+    return HISTORY.format(label=attr_text(ui("publish.page_dates.label")),
+                          changed=ui_html(ui, "publish.page_dates.changed", date=time))
+
+
+def add_page_dates(site: Path, config: SiteConfig, ui: Interface, skip: tuple[str, ...] = ()) -> int:
     """Write the date into every built page of docs/ that has none yet; returns how many."""
     git_date.cache_clear()  # `mkdocs serve` rebuilds after commits too
     done = 0
@@ -48,7 +55,7 @@ def add_page_dates(site: Path, config: SiteConfig, skip: tuple[str, ...] = ()) -
         iso = git_date(str(source))
         if not iso or 'class="md-source-file"' in html or "</article>" not in html:
             continue
-        aside = HISTORY.format(iso=iso, readable=readable(iso))
+        aside = history(iso, ui)
         at = html.rindex("</article>")
         path.write_text(html[:at] + aside + html[at:], encoding="utf-8")
         done += 1

@@ -19,9 +19,23 @@ def chromium_executable() -> str | None:
     return None  # Playwright's own Chromium, if installed
 
 
-def build_pdf(site: Path, target: Path) -> Path:
-    """Print the print edition of a built site to a tagged PDF with bookmarks."""
+def footer(ui) -> str:
+    """Each PDF page's footer, "3 of 120", in the edition's words."""
+    from ..wording import ui_html
+
+    words = ui_html(ui, "publish.pdf.page_of", page='<span class="pageNumber"></span>',
+                    pages='<span class="totalPages"></span>')
+    return f'<div style="font-size:8pt;width:100%;text-align:center;color:#555">{words}</div>'
+
+
+def build_pdf(site: Path, target: Path, ui=None) -> Path:
+    """Print the print edition of a built site to a tagged PDF with bookmarks; ``ui`` is
+    the edition's interface (the English one if not given)."""
     from playwright.sync_api import sync_playwright
+
+    from ..interface import interface_for
+
+    ui = ui or interface_for(Path(__file__).resolve().parents[2])
 
     page_file = site / "print" / "index.html"
     if not page_file.is_file():
@@ -40,9 +54,7 @@ def build_pdf(site: Path, target: Path) -> Path:
             page.pdf(path=str(target), format="Letter", outline=True, tagged=True,
                      print_background=True, display_header_footer=True,
                      header_template="<span></span>",
-                     footer_template='<div style="font-size:8pt;width:100%;text-align:center;'
-                                     'color:#555"><span class="pageNumber"></span> of '
-                                     '<span class="totalPages"></span></div>',
+                     footer_template=footer(ui),
                      margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
         finally:
             browser.close()

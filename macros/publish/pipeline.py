@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .alternates import edition, link_editions
+from .alternates import link_editions
 from .config import SiteConfig, read_config
 from ..downloads import registry
 from ..theme_markup import fix_theme_markup_in
@@ -20,6 +20,7 @@ from .editions import fill_in_sizes, list_editions
 from .headers import write_headers
 from .offline import OFFLINE_ZIP, build_offline_zip
 from .page_dates import add_page_dates
+from .page_strings import add_page_strings
 from .pdf import PRINT_PDF, build_pdf
 from .print_edition import PRINT_SOURCE, write_print_edition
 from .scripts import speed_up_pages
@@ -41,23 +42,26 @@ def publish(site: Path, config: SiteConfig | None = None, built: dict[str, bytes
     config = config or read_config(Path.cwd())
     options = options or Options()
     prepared = _prepared(config)
+    ui = prepared.content.ui  # the edition's interface strings (config.language)
     write_downloads(site, built if built is not None else prepared.downloads,
                     {name: d.filename for name, d in registry(prepared.content).items()})
     # First, so every later step (and the print edition) sees the fixed landmarks.
     fix_theme_markup_in(site)
     # The editions list first: the print edition repeats the Downloads page with it.
-    list_editions(site, config, offline=options.offline, pdf=options.pdf, zipped=options.zipped)
-    write_print_edition(site, config)
-    add_page_dates(site, config, skip=(PRINT_SOURCE,))
+    list_editions(site, config, ui, offline=options.offline, pdf=options.pdf, zipped=options.zipped)
+    write_print_edition(site, config, ui)
+    add_page_dates(site, config, ui, skip=(PRINT_SOURCE,))
+    add_page_strings(site, prepared.content)
     speed_up_pages(site)
     if not _already_joined(site):
         purge_and_join_styles(site)
     made = {}
     if options.pdf and not options.offline:
-        made["pdf"] = build_pdf(site, site / "downloads" / PRINT_PDF)
+        made["pdf"] = build_pdf(site, site / "downloads" / PRINT_PDF, ui)
     if options.zipped and not options.offline:
-        made["zip"] = build_offline_zip(site / "downloads" / OFFLINE_ZIP, config.root)
-    fill_in_sizes(site, made)
+        made["zip"] = build_offline_zip(site / "downloads" / OFFLINE_ZIP, config.root,
+                                        config.config_file)
+    fill_in_sizes(site, made, ui)
     link_editions(site, config)
     write_headers(site)  # last: it hashes the final pages' inline scripts
     return made
@@ -67,7 +71,7 @@ def _prepared(config: SiteConfig):
     """The checked content and its downloads, built once per process (macros/prepared.py)."""
     from ..prepared import prepare
 
-    return prepare(config.root, config.docs_dir, edition(config))
+    return prepare(config.root, config.docs_dir, config.language)
 
 
 def _already_joined(site: Path) -> bool:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from ..interface import Interface
 from ..macro_calls import page_title
+from ..wording import ui_html
 from .config import SiteConfig
 from .print_page_html import PagePrinter
 
@@ -82,8 +84,8 @@ def _slug(text: str) -> str:
 class PrintEdition:
     """The whole guide, as one page, in the order of the navigation."""
 
-    def __init__(self, config: SiteConfig, site: Path):
-        self.config, self.site = config, site
+    def __init__(self, config: SiteConfig, site: Path, ui: Interface):
+        self.config, self.site, self.ui = config, site, ui
         self.site_url = config.site_url
         self.print_url = config.url_of(PRINT_SOURCE)
         self.entries = list(self._entries())
@@ -120,13 +122,13 @@ class PrintEdition:
             content = PagePrinter(self, entry.url, slug, entry.depth).rewrite(entry.content)
             body.append(f'<section class="print-page" id="{slug}" aria-labelledby="{slug}--title">'
                         f"{content}</section>")
-        address = self.site_url or "the guide's website"
-        intro = (f'<p class="print-intro">This is the whole guide on one page, for printing or '
-                 f'saving as a PDF. The web edition is at <a href="{htmllib.escape(address)}">'
-                 f'{htmllib.escape(address)}</a>, where the checklists and the online '
-                 "self-assessment also save your answers in your browser.</p>")
+        address = self.site_url or self.ui("publish.print_edition.no_address")
+        link = f'<a href="{htmllib.escape(address)}">{htmllib.escape(address)}</a>'
+        intro = (f'<p class="print-intro">'
+                 f'{ui_html(self.ui, "publish.print_edition.intro", address=link)}</p>')
+        contents = ui_html(self.ui, "publish.print_edition.contents")
         return (f'<h1 id="{first_id}">{htmllib.escape(self.config.site_name)}</h1>'
-                + intro + _toc_html(toc) + "".join(body))
+                + intro + _toc_html(toc, contents) + "".join(body))
 
     def resolve(self, href: str, page_url: str, slug: str) -> tuple[str, str | None]:
         """Where a link of a page points in the print edition, and the address to write out
@@ -153,9 +155,9 @@ class PrintEdition:
         return relative, urljoin(self.site_url, target) if self.site_url else relative
 
 
-def _toc_html(toc) -> str:
+def _toc_html(toc, contents: str) -> str:
     out, current = ['<nav class="print-contents" aria-labelledby="print-contents-title">',
-                    '<h2 id="print-contents-title">Contents</h2>'], -1
+                    f'<h2 id="print-contents-title">{contents}</h2>'], -1
     for depth, anchor, title in toc:
         if depth > current:
             out.append("<ol>" * (depth - current))
@@ -169,7 +171,7 @@ def _toc_html(toc) -> str:
     return "".join(out)
 
 
-def write_print_edition(site: Path, config: SiteConfig) -> Path | None:
+def write_print_edition(site: Path, config: SiteConfig, ui: Interface) -> Path | None:
     """Fill the built print page (from docs/print.md) with the whole guide."""
     path = config.html_file(site, config.url_of(PRINT_SOURCE))
     if not path.is_file():
@@ -180,7 +182,7 @@ def write_print_edition(site: Path, config: SiteConfig) -> Path | None:
         return None
     heading = re.search(r'<h1 id="([^"]+)"', match.group(2))
     skip_target = _SKIP_TARGET.match(match.group(2))  # Zensical's skip link points to it
-    article = (skip_target.group(0) if skip_target else "") + PrintEdition(config, site).render(
+    article = (skip_target.group(0) if skip_target else "") + PrintEdition(config, site, ui).render(
         heading.group(1) if heading else "print-edition")
     path.write_text(html[:match.start(2)] + article + html[match.end(2):], encoding="utf-8")
     return path

@@ -28,8 +28,23 @@
 //    Tab goes from the field into the results and Shift+Tab back (Material closed the search
 //    on Tab; its arrow keys still work); leaving the search with Tab closes it; and the
 //    number of results is said politely once it settles, only when it changed.
+//
+// The names it gives are in the edition's language: the publishing step
+// macros/publish/page_strings.py writes them from content_data/interface/scripts.yml (group
+// "a11y") into the data-guide-ui attribute of every page's <html>.
 (function () {
   "use strict";
+  var ui = {};
+  try {
+    ui = JSON.parse(document.documentElement.getAttribute("data-guide-ui") || "{}").a11y || {};
+  } catch (e) { /* no names to give */ }
+  function say(key, values) {
+    return (ui[key] || "").replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
+  function giveName(el, key, values) {
+    var text = say(key, values || {});
+    if (text) el.setAttribute("aria-label", text);
+  }
 
   var SWAP = [
     "label[data-guide-button]", // header drawer and search buttons, palette toggles
@@ -110,18 +125,18 @@
     if (name) {
       button.setAttribute("aria-label", name);
     } else if (button.classList.contains("md-search__icon")) {
-      button.setAttribute("aria-label", "Close search");
+      giveName(button, "close_search");
       button.tabIndex = -1; // Escape closes the search from the keyboard; Tab goes on
     } else if (id === "__toc" && button.classList.contains("md-nav__link")) {
       // Its text is the page title: say what it opens, keeping the visible words first.
       var toc = document.querySelector(".md-nav--secondary[aria-label]");
-      button.setAttribute("aria-label", text + ": " + (toc ? toc.getAttribute("aria-label") : "Table of contents"));
+      if (toc) button.setAttribute("aria-label", text + ": " + toc.getAttribute("aria-label"));
     } else if (!text && input) {
       // The arrow beside a section's link holds only an icon: name it by the menu it opens,
       // in words that differ from the link beside it ("Getting Started"), so a voice-control
       // user who says the link's name gets the link, not a choice of two (WCAG 2.5.3, 4.1.2).
       var menu = input.parentElement.querySelector(":scope > [data-guide-menu]");
-      if (menu) button.setAttribute("aria-label", "Pages in " + menu.getAttribute("data-guide-menu"));
+      if (menu) giveName(button, "pages_in", { section: menu.getAttribute("data-guide-menu") });
     }
     if (input && !isPalette(button)) button.setAttribute("aria-expanded", String(input.checked));
     button.addEventListener("click", onClick);
@@ -263,7 +278,7 @@
         var table = wrap.querySelector("table");
         var caption = table && table.caption ? table.caption.textContent.replace(/\s+/g, " ").trim() : "";
         var heading = headingBefore(wrap);
-        var name = caption || ("Table" + (heading ? ": " + textOf(heading) : ""));
+        var name = caption || say(heading ? "table_named" : "table", { heading: heading ? textOf(heading) : "" });
         for (var base = name, n = 2; used[name]; n++) name = base + " (" + n + ")";
         used[name] = true;
         wrap.setAttribute("aria-label", name);
@@ -297,7 +312,7 @@
       item.querySelectorAll("a.md-search-result__link").forEach(function (link) {
         link.tabIndex = 0;
         var section = clean(link.querySelector("article h2"));
-        var name = section && page && section !== page ? section + " (page: " + page + ")" : page || section;
+        var name = section && page && section !== page ? say("search_result", { section: section, page: page }) : page || section;
         if (name && link.getAttribute("aria-label") !== name) link.setAttribute("aria-label", name);
       });
     });

@@ -10,13 +10,22 @@
 //
 // Format version 2 adds "who" to both exports; files of version 1 still import.
 // combine-results.js reads the same files (and the spreadsheet) to compare schools.
+//
+// The words a reader sees (the CSV's column headings, import messages) are page.filesUi,
+// in the edition's language (content_data/interface/scripts.yml, group "files"). What a
+// program reads back stays the same in every edition: the JSON's keys and ids, and in the
+// CSV the column order (CSV_COLUMNS), the file format marker and the last column, the
+// rating's level id. So an export of one edition combines in another.
+
+import { format } from "./ui.js";
 
 // Refuse anything bigger: an export of the whole guide is a few kilobytes, and
 // reading a huge file would only freeze the page.
 const MAX_IMPORT_BYTES = 1024 * 1024;
 
-// The CSV's columns. combine-results.js finds them by these names.
-export const CSV_COLUMNS = ["School or team", "Group", "Cycle date", "Area", "Indicator id", "Indicator text", "Rating", "Note", "File format"];
+// The CSV's columns, in order: keys of the headings in page.filesUi.columns. combine-results.js
+// finds them by their English headings (files of version 1) or by this order.
+export const CSV_COLUMNS = ["school", "group", "cycle_date", "area_title", "indicator_id", "indicator_text", "rating", "note", "file_format", "rating_id"];
 
 /** The label a reader sees for a stored level id ("" when not rated). */
 export function levelLabel(page, level) {
@@ -46,12 +55,12 @@ function csvCell(value) {
 
 /** Every indicator of the guide, one row each, in guide order; unrated rows are left blank. */
 export function toCSV(page, ratings, who) {
-  const rows = [CSV_COLUMNS];
+  const rows = [CSV_COLUMNS.map((key) => page.filesUi.columns[key])];
   const marker = `${page.format}, version ${page.version}`;
   for (const ind of page.indicators) {
     const entry = ratings[ind.id] || {};
     rows.push([who.school, groupLabel(page, who.group), who.date, ind.areaTitle, ind.id, ind.text,
-      levelLabel(page, entry.level), entry.note || "", marker]);
+      levelLabel(page, entry.level), entry.note || "", marker, entry.level || ""]);
   }
   // A byte-order mark makes Excel read the file as UTF-8 (accents, curly quotes).
   return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
@@ -91,26 +100,18 @@ const text = (v) => (typeof v === "string" ? v.trim().slice(0, 120) : "");
  * `who` is null for a version 1 file, which did not say whose it was.
  */
 export function parseImport(page, source, name) {
-  const file = `“${name}”`;
-  const nothing = "Nothing was changed.";
-  if (source.length > MAX_IMPORT_BYTES) {
-    return { ok: false, message: `${file} is too large to be a self-assessment file from this page. ${nothing}` };
-  }
+  const ui = page.filesUi;
+  const refuse = (key, values = {}) => ({ ok: false, message: format(ui[key], { file: name, ...values }) });
+  if (source.length > MAX_IMPORT_BYTES) return refuse("too_large");
   let data;
   try {
     data = JSON.parse(source);
   } catch {
-    return { ok: false, message: `${file} could not be read: it is not a JSON file exported from this page. ${nothing}` };
+    return refuse("not_json");
   }
-  if (!isObject(data) || data.format !== page.format) {
-    return { ok: false, message: `${file} is not a self-assessment exported from this guide. ${nothing}` };
-  }
-  if (typeof data.version !== "number" || data.version > page.version) {
-    return { ok: false, message: `${file} was made by a newer or unknown version of this page, so it cannot be read here. ${nothing}` };
-  }
-  if (!isObject(data.ratings)) {
-    return { ok: false, message: `${file} is damaged: it has no list of ratings. ${nothing}` };
-  }
+  if (!isObject(data) || data.format !== page.format) return refuse("not_ours");
+  if (typeof data.version !== "number" || data.version > page.version) return refuse("newer");
+  if (!isObject(data.ratings)) return refuse("no_list");
   const allowed = new Set(["", page.unsure, ...page.levels.map((l) => l.id)]);
   const known = new Set(page.indicators.map((i) => i.id));
   const ratings = {};
@@ -119,7 +120,7 @@ export function parseImport(page, source, name) {
     const level = isObject(entry) ? entry.level ?? "" : null;
     const note = isObject(entry) ? entry.note ?? "" : null;
     if (typeof level !== "string" || !allowed.has(level) || typeof note !== "string") {
-      return { ok: false, message: `${file} is damaged: the rating for “${id}” is not one this page knows. ${nothing}` };
+      return refuse("unknown_rating", { id });
     }
     if (!known.has(id)) {
       skipped.push(id);
@@ -127,13 +128,8 @@ export function parseImport(page, source, name) {
       ratings[id] = { level, note };
     }
   }
-  if (!Object.keys(data.ratings).length) {
-    return { ok: false, message: `${file} has no ratings in it. ${nothing}` };
-  }
-  if (!Object.keys(ratings).length) {
-    const what = skipped.length ? "only names indicators this page does not have" : "has no ratings in it";
-    return { ok: false, message: `${file} ${what}. ${nothing}` };
-  }
+  if (!Object.keys(data.ratings).length) return refuse("no_ratings");
+  if (!Object.keys(ratings).length) return refuse(skipped.length ? "only_unknown" : "no_ratings");
   const group = page.groups.some((g) => g.id === data.group) ? data.group : "";
   const date = /^\d{4}-\d\d-\d\d$/.test(data.date) ? data.date : "";
   const who = data.version >= 2 ? { school: text(data.school), group, date } : null;

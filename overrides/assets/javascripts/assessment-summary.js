@@ -4,7 +4,10 @@
 // alternative repeats the averages.
 //
 // Built with DOM methods and textContent only, never from HTML strings, so text from the
-// page can never be read as markup.
+// page can never be read as markup. Its words are page.summaryUi (content_data/interface/
+// scripts.yml, group "summary").
+
+import { decimal, format } from "./ui.js";
 
 /** Counts per level, unsure and unrated, and the average, for one group of indicators. */
 function tally(page, indicators, ratings) {
@@ -46,9 +49,9 @@ export function summarise(page, ratings) {
   };
 }
 
-const formatAverage = (average) => (average === null ? "None yet" : average.toFixed(1));
+const formatAverage = (ui, average) => (average === null ? ui.none_yet : decimal(average));
 // The bar chart has less room, so a missing average is a dash there; its text alternative says "no ratings yet".
-const barValue = (average) => (average === null ? "–" : average.toFixed(1));
+const barValue = (average) => (average === null ? "–" : decimal(average));
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -68,37 +71,42 @@ function row(page, label, data, extra = {}) {
   }
   tr.append(el("td", { "data-level": page.unsure, text: String(data.unsure) }));
   tr.append(el("td", { "data-level": "unrated", text: String(data.unrated) }));
-  tr.append(el("td", { "data-average": "", text: formatAverage(data.average) }));
+  tr.append(el("td", { "data-average": "", text: formatAverage(page.summaryUi, data.average) }));
   return tr;
 }
 
 function table(page, summary) {
+  const ui = page.summaryUi;
   const head = el("tr");
-  head.append(el("th", { scope: "col", text: "Area" }));
+  head.append(el("th", { scope: "col", text: ui.area_column }));
   for (const level of page.levels) head.append(el("th", { scope: "col", text: level.label }));
   head.append(el("th", { scope: "col", text: page.unsureLabel }));
-  head.append(el("th", { scope: "col", text: "Not rated" }));
-  head.append(el("th", { scope: "col", text: "Average" }));
+  head.append(el("th", { scope: "col", text: ui.not_rated }));
+  head.append(el("th", { scope: "col", text: ui.average }));
 
   const body = el("tbody");
   for (const area of summary.areas) body.append(row(page, area.title, area, { "data-area": area.id }));
-  const foot = el("tfoot", {}, row(page, "All areas", summary.total, { "data-area": "all" }));
+  const foot = el("tfoot", {}, row(page, ui.all_areas, summary.total, { "data-area": "all" }));
 
   // The table may be wider than a phone screen: it scrolls in its own region,
   // which keyboard users can focus and screen reader users can find by name.
   return el("div", { class: "table-scroll", role: "region", tabindex: "0", "aria-labelledby": "sa-table-caption" },
     el("table", { class: "assessment__table" },
-      el("caption", { id: "sa-table-caption", text: "Ratings by area" }),
+      el("caption", { id: "sa-table-caption", text: ui.caption }),
       el("thead", {}, head), body, foot));
 }
 
 function chart(page, summary) {
+  const ui = page.summaryUi;
   const max = page.levels.length;
   // The text alternative says what the bars show, area by area.
   const alt = summary.areas
-    .map((a) => `${a.title}: ${a.average === null ? "no ratings yet" : `${a.average.toFixed(1)} out of ${max}`}`)
+    .map((a) => format(ui.chart_area, {
+      area: a.title,
+      average: a.average === null ? ui.no_ratings_yet : format(ui.out_of, { average: decimal(a.average), max }),
+    }))
     .join("; ");
-  const bars = el("div", { class: "assessment__bars", role: "img", "aria-label": `Average rating by area. ${alt}.` });
+  const bars = el("div", { class: "assessment__bars", role: "img", "aria-label": format(ui.chart_label, { areas: alt }) });
   for (const area of summary.areas) {
     const width = area.average === null ? 0 : (area.average / max) * 100;
     const fill = el("span", { class: "assessment__bar-fill" });
@@ -109,7 +117,7 @@ function chart(page, summary) {
       el("span", { class: "assessment__bar-value", text: barValue(area.average) })));
   }
   return el("figure", { class: "assessment__chart" },
-    el("figcaption", { text: `Average rating by area, on a scale of 1 to ${max}` }), bars);
+    el("figcaption", { text: format(ui.chart_caption, { max }) }), bars);
 }
 
 /** Replace the contents of `container` with the table and the chart. */

@@ -6,6 +6,7 @@
 // clear the list. Nothing is sent anywhere; ticks stay in localStorage.
 
 import { isPlainObject, onEveryPage, readJSON, remove, storageAvailable, writeJSON } from "./storage.js";
+import { format, strings } from "./ui.js";
 
 // One key per area, and ticks stored by item id rather than by position, so
 // reordering or adding items in the YAML keeps a team's earlier ticks.
@@ -17,9 +18,10 @@ function setUp(fieldset, canSave) {
   fieldset.dataset.degReady = "true";
 
   const area = fieldset.dataset.area;
+  const ui = strings(fieldset, "checklist"); // content_data/interface/scripts.yml
   const boxes = [...fieldset.querySelectorAll('input[type="checkbox"][data-item]')];
   const legend = fieldset.querySelector("legend");
-  const name = legend ? legend.textContent.trim() : "this checklist";
+  const name = legend ? legend.textContent.trim() : ui.this_checklist;
 
   // Restore. Ids we no longer have (an item removed from the YAML) are ignored.
   // The site may load this script after the first paint, so a box the reader
@@ -44,7 +46,7 @@ function setUp(fieldset, canSave) {
   const clear = document.createElement("button");
   clear.type = "button";
   clear.className = "deg-button";
-  clear.textContent = "Clear this checklist";
+  clear.textContent = ui.clear;
 
   tools.append(count, clear);
   fieldset.append(tools);
@@ -52,13 +54,13 @@ function setUp(fieldset, canSave) {
   if (!canSave) {
     const note = document.createElement("p");
     note.className = "checklist__note";
-    note.textContent = "This browser is not letting the guide save, so your check marks will be lost when you leave the page.";
+    note.textContent = ui.cannot_save;
     fieldset.append(note);
   }
 
   const showCount = () => {
     const done = boxes.filter((b) => b.checked).length;
-    count.textContent = `${done} of ${boxes.length} done`;
+    count.textContent = format(ui.count, { done, total: boxes.length });
   };
 
   const save = () => {
@@ -83,10 +85,10 @@ function setUp(fieldset, canSave) {
   clear.addEventListener("click", () => {
     if (!boxes.some((b) => b.checked)) {
       // Said in the polite count line, so a press is never met with silence.
-      count.textContent = `Nothing to clear: no box in the ${name} is checked.`;
+      count.textContent = format(ui.nothing_to_clear, { name });
       return;
     }
-    if (!window.confirm(`Clear every check mark in the ${name}? This cannot be undone.`)) return;
+    if (!window.confirm(format(ui.confirm_clear, { name }))) return;
     for (const box of boxes) box.checked = false;
     remove(keyFor(area));
     showCount();

@@ -9,6 +9,8 @@
 // A classic script, not a module, so it also runs in the offline copy (file://).
 // Privacy: it makes no network request; files are read with the File API only.
 // Every text from a file goes into the page with textContent, never as markup.
+// Its own words come with the page, in the edition's language: the data-ui attribute that
+// macros/combine.py writes from content_data/interface/scripts.yml (group "combine").
 
 (function () {
   "use strict";
@@ -28,6 +30,17 @@
     areas: JSON.parse(data.areas),
     sheet: JSON.parse(data.sheet),
   };
+  let ui = {};
+  try {
+    ui = JSON.parse(data.ui || "{}").combine || {};
+  } catch {
+    ui = {};
+  }
+  // "{count} files" with values filled in; `forms` is { one, other } for a counted string.
+  const format = (text, values = {}) => String(text ?? "").replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+  const plural = (forms, count, values = {}) => format(count === 1 ? forms.one : forms.other, { count, ...values });
+  const lang = document.documentElement.lang || undefined;
+  const decimal = (value, digits = 1) => value.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const MAX_BYTES = 1024 * 1024;
   const areaOf = new Map();
   for (const area of guide.areas) for (const id of area.indicators) areaOf.set(id, area);
@@ -40,15 +53,15 @@
 
   // ---- reading one file ---------------------------------------------------------------
   class Refused extends Error {}
-  const NOT_OURS = "is not a self-assessment file from this guide";
-  const DAMAGED = "is damaged, so it could not be read";
-  const newer = (v) => `was made by a newer version of the guide (format version ${v}); this page reads versions up to ${guide.version}. Open this page on the guide's website for the newest version`;
+  const NOT_OURS = ui.not_ours;
+  const DAMAGED = ui.damaged;
+  const newer = (v) => format(ui.newer, { version: v, newest: guide.version });
 
   function groupOf(value) {
     const text = String(value ?? "").trim().replace(/^'/, "");
     const found = guide.groups.find((g) => g.id === text.toLowerCase() || g.label.toLowerCase() === text.toLowerCase());
     if (found) return found;
-    return text ? { id: text.toLowerCase(), label: text } : { id: "", label: "Group not given" };
+    return text ? { id: text.toLowerCase(), label: text } : { id: "", label: ui.no_group };
   }
 
   function dateOf(value, date1904) {
@@ -82,8 +95,8 @@
         if (text) texts.set(id, String(text));
       }
     }
-    if (!ratings.size && !gone.length) throw new Refused("has no ratings in it");
-    if (!ratings.size) throw new Refused(`only names indicators this guide no longer has: ${gone.join(", ")}`);
+    if (!ratings.size && !gone.length) throw new Refused(ui.no_ratings);
+    if (!ratings.size) throw new Refused(format(ui.only_gone, { ids: gone.join(", ") }));
     const school = String(who.school ?? "").trim().replace(/^'/, "").slice(0, 120);
     return {
       file: name, school: school || name.replace(/\.[^.]+$/, ""), named: Boolean(school),
@@ -131,9 +144,19 @@
     return rows.filter((row) => row.some((value) => value !== ""));
   }
 
+  // The online self-assessment's CSV columns, in order, by their English headings: files of
+  // format version 1 are found by these names; newer files, whose headings are in the
+  // language of the edition that made them, by this order (the format marker in "file
+  // format" tells them apart). "rating id" (the level's id) is read before "rating" (its
+  // label), so a file of one edition combines in another.
+  const CSV_COLUMNS = ["school or team", "group", "cycle date", "area", "indicator id", "indicator text", "rating", "note", "file format", "rating id"];
+
   function fromCSV(text, name) {
     const [head, ...body] = parseCSV(text);
-    const col = Object.fromEntries(head.map((h, i) => [h.trim().toLowerCase(), i]));
+    const marked = body.some((row) => String(row[8] || "").startsWith(guide.format));
+    const col = marked
+      ? Object.fromEntries(CSV_COLUMNS.map((key, i) => [key, i]).filter(([, i]) => i < head.length))
+      : Object.fromEntries(head.map((h, i) => [h.trim().toLowerCase(), i]));
     if (!("indicator id" in col) || !("rating" in col)) throw new Refused(NOT_OURS);
     const get = (row, key) => (key in col ? row[col[key]] ?? "" : "");
     let version = 1;
@@ -146,7 +169,7 @@
     if (version > guide.version) throw new Refused(newer(version));
     const first = body[0] || [];
     const who = { school: get(first, "school or team"), group: get(first, "group"), date: get(first, "cycle date") };
-    const rows = body.map((row) => ({ id: get(row, "indicator id").trim(), level: get(row, "rating"), text: get(row, "indicator text") }));
+    const rows = body.map((row) => ({ id: get(row, "indicator id").trim(), level: get(row, "rating id") || get(row, "rating"), text: get(row, "indicator text") }));
     return record(name, who, rows);
   }
 
@@ -191,14 +214,14 @@
       const tag = document.createElement("script");
       tag.src = readerSrc;
       tag.onload = () => resolve(window.degReadXlsx);
-      tag.onerror = () => reject(new Refused("could not be read, because this page's spreadsheet reader did not load"));
+      tag.onerror = () => reject(new Refused(ui.no_reader));
       document.head.append(tag);
     });
     return reader;
   }
 
   async function readFile(file) {
-    if (file.size > MAX_BYTES) throw new Refused("is larger than 1 MB, which is too large for a self-assessment file, so it was not read");
+    if (file.size > MAX_BYTES) throw new Refused(ui.too_large);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
       const read = await xlsxReader();
@@ -213,7 +236,7 @@
     const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, "");
     const start = text.trimStart()[0];
     if (start === "{" || start === "[") return fromJSON(text, file.name);
-    if (/^[^\n]*indicator id/i.test(text)) return fromCSV(text, file.name);
+    if (/^[^\n]*indicator id/i.test(text) || text.includes(`,${guide.format}, version `)) return fromCSV(text, file.name);
     throw new Refused(/\.(json|csv|xlsx)$/i.test(file.name) ? DAMAGED : NOT_OURS);
   }
 
@@ -225,7 +248,7 @@
   const results = $("combine-results");
   const views = $("combine-views");
   const keyOf = (r) => [r.school.toLowerCase(), r.group.id, r.date].join("\u0000");
-  const whoText = (r) => `${r.school}, ${r.group.label}, ${r.date || "date not given"}`;
+  const whoText = (r) => `${r.school}, ${r.group.label}, ${r.date || ui.no_date}`;
 
   function el(tag, props = {}, ...children) {
     const node = document.createElement(tag);
@@ -239,45 +262,45 @@
 
   function note(file, combined, message) {
     list.append(el("li", combined ? {} : { class: "combine__bad" },
-      el("strong", { text: `${combined ? "Combined" : "Not combined"}: “${file}”` }), ` ${message}`));
+      el("strong", { text: format(combined ? ui.combined : ui.not_combined, { file }) }), ` ${message}`));
   }
 
   async function addFiles(files) {
     if (!files.length) return;
-    status.textContent = `Reading ${files.length} ${files.length === 1 ? "file" : "files"}…`;
+    status.textContent = format(ui.reading, { files: plural(ui.files, files.length) });
     const start = performance.now();
     const read = await Promise.all([...files].map((file) => readFile(file).catch((error) => error)));
     let good = 0;
     read.forEach((result, i) => {
       const name = files[i].name;
       if (!(result && result.ratings)) {
-        note(name, false, `It ${result instanceof Refused ? result.message : DAMAGED}.`);
+        note(name, false, format(ui.refused, { reason: result instanceof Refused ? result.message : DAMAGED }));
         return;
       }
       const twin = records.find((r) => keyOf(r) === keyOf(result));
       if (twin) {
-        note(name, false, `It has the same school, group and date as “${twin.file}” (${whoText(result)}), so it was left out.`);
+        note(name, false, format(ui.twin, { file: twin.file, who: whoText(result) }));
         return;
       }
       records.push(result);
       good += 1;
-      let message = `${whoText(result)}: ${result.ratings.size} ${result.ratings.size === 1 ? "indicator" : "indicators"} rated.`;
-      if (!result.named) message += " It does not name its school or team, so it is listed under its file name.";
-      if (result.gone.length) message += ` Left out ${result.gone.length} ${result.gone.length === 1 ? "indicator" : "indicators"} this guide no longer has: ${result.gone.join(", ")}.`;
-      if (result.offScale) message += ` Left out ${result.offScale} ${result.offScale === 1 ? "rating" : "ratings"} not on the rating scale.`;
+      let message = plural(ui.rated_count, result.ratings.size, { who: whoText(result) });
+      if (!result.named) message += ` ${ui.unnamed}`;
+      if (result.gone.length) message += ` ${plural(ui.left_out_gone, result.gone.length, { ids: result.gone.join(", ") })}`;
+      if (result.offScale) message += ` ${plural(ui.left_out_off_scale, result.offScale)}`;
       note(name, true, message);
     });
     list.hidden = false;
     const bad = files.length - good;
-    status.textContent = `Read ${files.length} ${files.length === 1 ? "file" : "files"}: ${good} combined` +
-      (bad ? `, ${bad} not combined (see the list below).` : ".") + ` ${records.length} self-assessments in all.`;
+    status.textContent = format(bad ? ui.read_some : ui.read_all, {
+      files: plural(ui.files, files.length), good, bad, total: plural(ui.self_assessments, records.length) });
     root.dataset.combineMs = String(Math.round(performance.now() - start));
     render();
   }
 
   // ---- numbers --------------------------------------------------------------------------
   const mean = (values) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
-  const fixed = (value) => (value === null ? "–" : value.toFixed(1));
+  const fixed = (value) => (value === null ? "–" : decimal(value));
   const scores = (recs, ids) => recs.flatMap((r) => ids.map((id) => scoreOf.get(r.ratings.get(id))).filter(Boolean));
   const areaStats = (recs, area) => {
     const values = scores(recs, area.indicators);
@@ -302,8 +325,9 @@
       const cycle = recs.filter((r) => r.date === latest);
       const lead = cycle.filter((r) => r.group.id === guide.lead);
       const used = lead.length ? lead : cycle;
-      const source = lead.length ? leadLabel : used.map((r) => r.group.label).join(" and ") + (used.length > 1 ? " pooled" : "");
-      return { name: used[0].school, recs: used, source: `${source}, ${latest || "date not given"}` };
+      const source = lead.length || used.length < 2 ? (lead.length ? leadLabel : used[0].group.label)
+        : format(ui.pooled, { groups: used.map((r) => r.group.label).join(ui.and) });
+      return { name: used[0].school, recs: used, source: `${source}, ${latest || ui.no_date}` };
     });
   }
 
@@ -342,7 +366,9 @@
   }
 
   const shade = (average) => (average === null ? 0 : Math.min(4, Math.max(1, Math.round(average))));
-  const cell = ({ average, rated }) => ({ text: fixed(average), small: `${rated} rated`, shade: shade(average) });
+  const cell = ({ average, rated }) => ({ text: fixed(average), small: format(ui.rated, { count: rated }), shade: shade(average) });
+  // "+0.5" or "−0.5" (a true minus sign).
+  const signed = (value) => `${value > 0 ? "+" : "−"}${decimal(Math.abs(value))}`;
 
   function section(title, intro, ...content) {
     return el("section", { class: "combine__view" }, el("h3", { text: title }), el("p", { text: intro }), ...content);
@@ -361,11 +387,11 @@
       render();
       const button = results.querySelectorAll(".combine__sort")[col];
       if (button) button.focus();
-      status.textContent = `Schools sorted by ${col === 0 ? "name" : ["", ...guide.areas.map((a) => a.title), "all areas"][col]}, ${sorted.dir > 0 ? "lowest first" : "highest first"}.`;
+      status.textContent = format(sorted.dir > 0 ? ui.sorted_lowest : ui.sorted_highest,
+        { column: col === 0 ? ui.sort_name : ["", ...guide.areas.map((a) => a.title), ui.all_areas_lower][col] });
     };
-    return section("Schools by area",
-      `Each school's average from 1 to ${guide.levels.length} in each area, with the number of indicators rated. Darker cells have higher averages. Select a column heading to sort.`,
-      table("Average rating by school and area", ["School or team", ...guide.areas.map((a) => a.title), "All areas"],
+    return section(ui.schools_title, format(ui.schools_intro, { max: guide.levels.length }),
+      table(ui.schools_caption, [ui.school, ...guide.areas.map((a) => a.title), ui.all_areas],
         rows.map((row) => [{ text: row.name, small: row.source }, ...row.stats.map(cell)]), { sort, sorted }));
   }
 
@@ -385,29 +411,30 @@
     const differ = both.filter((p) => spread(p) > 0).sort((a, b) => spread(b) - spread(a)).slice(0, 10);
     const gaps = both.filter((p) => p.values.every((v) => v.value <= 2));
     const out = [];
-    out.push(section("Where schools differ most", "The indicators whose ratings differ most between schools (up to ten): a reason to ask the highest-rated school what it does.",
+    out.push(section(ui.differ_title, ui.differ_intro,
       differ.length
-        ? table("Largest differences between schools, by indicator", ["Indicator", "Area", "Schools rated", "Lowest", "Highest", "Difference"],
+        ? table(ui.differ_caption, [ui.indicator, ui.area_column, ui.schools_rated, ui.lowest, ui.highest, ui.difference],
           differ.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.values.length),
             { text: fixed(p.values[0].value), small: p.values[0].school }, { text: fixed(p.values[p.values.length - 1].value), small: p.values[p.values.length - 1].school }, fixed(spread(p))]))
-        : el("p", { text: "No indicator is rated differently by two schools yet." })));
+        : el("p", { text: ui.differ_none })));
     const strongest = guide.areas.map((area) => {
       const ranked = list.map((s) => ({ s, ...areaStats(s.recs, area) })).filter((x) => x.average !== null).sort((a, b) => b.average - a.average);
       return [{ text: area.title }, ranked.length ? { text: ranked[0].s.name, wrap: true } : "–", ranked.length ? cell(ranked[0]) : "–"];
     });
-    out.push(section("Strengths to copy", "The school with the highest average in each area.",
-      table("Strongest school in each area", ["Area", "School or team", "Average"], strongest)));
-    out.push(section("Shared gaps", `Indicators rated by two or more schools where no school is above ${guide.levels[1] ? guide.levels[1].label : "the second level"}: good candidates for work across the district.`,
+    out.push(section(ui.strengths_title, ui.strengths_intro,
+      table(ui.strengths_caption, [ui.area_column, ui.school, ui.average], strongest)));
+    out.push(section(ui.gaps_title, format(ui.gaps_intro, { level: guide.levels[1] ? guide.levels[1].label : ui.second_level }),
       gaps.length
-        ? table("Indicators where every school is at one of the two lowest levels", ["Indicator", "Area", "Schools rated", "Average"],
+        ? table(ui.gaps_caption, [ui.indicator, ui.area_column, ui.schools_rated, ui.average],
           gaps.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.values.length), fixed(mean(p.values.map((v) => v.value)))]))
-        : el("p", { text: "No shared gaps: for every indicator rated by two or more schools, at least one school is further along." })));
+        : el("p", { text: ui.gaps_none })));
     const unsure = per.filter((p) => p.unsure.length).sort((a, b) => b.unsure.length - a.unsure.length);
-    out.push(section("Evidence to gather", "Indicators where a team chose “Not sure yet”. Collecting evidence for them is a next step.",
+    const unsureWords = { unsure: data.unsureLabel };
+    out.push(section(ui.evidence_title, format(ui.evidence_intro, unsureWords),
       unsure.length
-        ? table("Indicators marked “Not sure yet”", ["Indicator", "Area", "Teams not sure", "Which teams"],
+        ? table(format(ui.evidence_caption, unsureWords), [ui.indicator, ui.area_column, ui.teams_not_sure, ui.which_teams],
           unsure.map((p) => [{ text: textOf(p.id), small: p.id }, { text: p.area, wrap: true }, String(p.unsure.length), { text: p.unsure.join("; "), wrap: true }]))
-        : el("p", { text: "No team chose “Not sure yet”." })));
+        : el("p", { text: format(ui.evidence_none, unsureWords) })));
     return out;
   }
 
@@ -427,13 +454,16 @@
         const stats = areaStats([r], area);
         const base = lead && r !== lead ? areaStats([lead], area).average : null;
         const diff = base !== null && stats.average !== null ? stats.average - base : null;
-        return { text: fixed(stats.average), small: diff === null ? `${stats.rated} rated` : Math.abs(diff) < 0.05 ? `same as ${leadLabel.toLowerCase()}` : `${diff > 0 ? "+" : "−"}${Math.abs(diff).toFixed(1)} vs ${leadLabel.toLowerCase()}`, shade: shade(stats.average) };
+        const lead = leadLabel.toLowerCase();
+        const small = diff === null ? format(ui.rated, { count: stats.rated })
+          : Math.abs(diff) < 0.05 ? format(ui.same_as, { lead }) : format(ui.versus, { difference: signed(diff), lead });
+        return { text: fixed(stats.average), small, shade: shade(stats.average) };
       })]);
-      tables.push(table(`${recs[0].school}, ${recs[0].date || "date not given"}: each group's average by area`,
-        ["Area", ...recs.map((r) => r.group.label)], rows));
+      tables.push(table(format(ui.groups_caption, { school: recs[0].school, date: recs[0].date || ui.no_date }),
+        [ui.area_column, ...recs.map((r) => r.group.label)], rows));
     }
-    return section("By group", `Each group's averages beside the ${leadLabel.toLowerCase()}'s, for schools where more than one group rated in the same cycle.`,
-      ...(tables.length ? tables : [el("p", { text: "No school has files from more than one group for the same cycle yet." })]));
+    return section(ui.groups_title, format(ui.groups_intro, { lead: leadLabel.toLowerCase() }),
+      ...(tables.length ? tables : [el("p", { text: ui.groups_none })]));
   }
 
   function timeView() {
@@ -453,14 +483,15 @@
         const a = areaStats([first], area).average;
         const b = areaStats([last], area).average;
         const change = a === null || b === null ? null : b - a;
-        const words = change === null ? "–" : Math.abs(change) < 0.05 ? "no change" : `${change > 0 ? "+" : "−"}${Math.abs(change).toFixed(1)} (${change > 0 ? "up" : "down"})`;
+        const words = change === null ? "–" : Math.abs(change) < 0.05 ? ui.no_change
+          : format(change > 0 ? ui.up : ui.down, { change: signed(change) });
         return [{ text: area.title }, ...recs.map((r) => cell(areaStats([r], area))), words];
       });
-      tables.push(table(`${first.school} (${first.group.label}): change from ${first.date || "?"} to ${last.date || "?"}`,
-        ["Area", ...recs.map((r) => r.date || "date not given"), "Change"], rows));
+      tables.push(table(format(ui.time_caption, { school: first.school, group: first.group.label, first: first.date || "?", last: last.date || "?" }),
+        [ui.area_column, ...recs.map((r) => r.date || ui.no_date), ui.change], rows));
     }
-    return section("Over time", "The same school and group in two or more rating cycles, with the change in each area from the first to the last.",
-      ...(tables.length ? tables : [el("p", { text: "No school and group has files from two cycles yet." })]));
+    return section(ui.time_title, ui.time_intro,
+      ...(tables.length ? tables : [el("p", { text: ui.time_none })]));
   }
 
   function render() {
@@ -478,9 +509,11 @@
   }
 
   function exportCSV() {
-    const rows = [["School or team", "Group", "Cycle date", "File", "Area", "Average", "Indicators rated", "Not sure yet"]];
+    // For readers only (nothing reads this file back), so every heading is in the edition's words.
+    const columns = ui.csv_columns;
+    const rows = [[columns.school, columns.group, columns.cycle_date, columns.file, columns.area_title, columns.average, columns.rated, data.unsureLabel]];
     for (const r of records) {
-      for (const area of [...guide.areas, { title: "All areas", indicators: allIds }]) {
+      for (const area of [...guide.areas, { title: ui.all_areas, indicators: allIds }]) {
         const stats = areaStats([r], area);
         const unsure = area.indicators.filter((id) => r.ratings.get(id) === guide.unsure).length;
         rows.push([r.school, r.group.label, r.date, r.file, area.title, stats.average === null ? "" : stats.average.toFixed(2), stats.rated, unsure]);
@@ -493,7 +526,7 @@
     link.click();
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-    status.textContent = "Exported digital-equity-combined-results.csv. Look for it in your downloads.";
+    status.textContent = format(ui.exported, { file: "digital-equity-combined-results.csv" });
   }
 
   // ---- wiring ---------------------------------------------------------------------------

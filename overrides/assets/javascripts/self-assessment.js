@@ -17,6 +17,7 @@
 import { exportName, groupLabel, parseImport, toCSV, toJSON } from "./assessment-files.js";
 import { renderSummary } from "./assessment-summary.js";
 import { isPlainObject, onEveryPage, readJSON, remove, storageAvailable, writeJSON } from "./storage.js";
+import { format, plural, strings } from "./ui.js";
 
 // Bump "v1" only if the stored shape changes; older keys are then left alone.
 // ("who" was added beside the ratings without changing them.)
@@ -32,6 +33,10 @@ function readPage(root) {
     unsure: data.unsure,
     unsureLabel: data.unsureLabel,
     groups: JSON.parse(data.groups || "[]"),
+    // The words of this script, the summary and the files (content_data/interface/scripts.yml).
+    ui: strings(root, "assessment"),
+    summaryUi: strings(root, "summary"),
+    filesUi: strings(root, "files"),
   };
   if (data.areas) {
     // The main page: every indicator, from the list the server wrote.
@@ -75,14 +80,13 @@ function setUp(root) {
   let state = loadState();
   const $ = (selector) => root.querySelector(selector);
   const progress = $("#sa-progress");
+  const ui = page.ui;
 
   // The JavaScript-only parts are rendered hidden; show them now that they work, and
   // drop the notice that says answers are not being saved.
   root.querySelectorAll(":scope > [hidden]").forEach((node) => node.removeAttribute("hidden"));
   root.querySelectorAll("[data-without-script]").forEach((node) => node.remove());
-  $("#sa-saved").textContent = canSave
-    ? "Your answers are saved in this browser as you go."
-    : "This browser is not letting the page save, so your answers will be lost when you leave. Use Export to keep a copy.";
+  $("#sa-saved").textContent = canSave ? ui.saved : ui.cannot_save;
   if (!canSave) $("#sa-saved").classList.add("assessment__saved--warning");
 
   const entryFor = (id) => {
@@ -136,12 +140,10 @@ function setUp(root) {
 
     function refreshArea(fromElsewhere) {
       if (fromElsewhere) fillForm();
-      showProgress(`${rated(page.indicators)} of ${page.indicators.length} rated in this area`);
+      showProgress(format(ui.area_progress, { rated: rated(page.indicators), total: page.indicators.length }));
       const { school, group, date } = who();
-      const parts = [school, groupLabel(page, group), date && `cycle of ${date}`].filter(Boolean);
-      whoLine.textContent = parts.length
-        ? `Rating for: ${parts.join(", ")}.`
-        : "Say whose ratings these are (school or team, group and date) on the main page.";
+      const parts = [school, groupLabel(page, group), date && format(ui.cycle_of, { date })].filter(Boolean);
+      whoLine.textContent = parts.length ? format(ui.rating_for, { who: parts.join(", ") }) : ui.say_who;
     }
 
     // Record one indicator from the form, as the team goes.
@@ -199,19 +201,21 @@ function setUp(root) {
 
     function refreshSummary(fromElsewhere) {
       if (fromElsewhere) fillWho();
-      showProgress(`${rated(page.indicators)} of ${page.indicators.length} rated`);
+      showProgress(format(ui.progress, { rated: rated(page.indicators), total: page.indicators.length }));
       for (const [area, indicators] of Object.entries(byArea)) {
         const count = root.querySelector(`[data-area-progress="${area}"]`);
-        if (count) count.textContent = `${rated(indicators)} of ${indicators.length} rated`;
+        if (count) count.textContent = format(ui.progress, { rated: rated(indicators), total: indicators.length });
       }
       renderSummary($("#sa-summary-body"), page, pageRatings());
       const { school, group, date } = who();
-      const parts = [school, groupLabel(page, group), date && `rating cycle of ${date}`].filter(Boolean);
-      $("#sa-summary-who").textContent = parts.length ? `Whose ratings: ${parts.join(", ")}.` : "";
+      const parts = [school, groupLabel(page, group), date && format(ui.rating_cycle_of, { date })].filter(Boolean);
+      $("#sa-summary-who").textContent = parts.length ? format(ui.whose_ratings, { who: parts.join(", ") }) : "";
       const changed = new Date(state.updated || NaN); // a damaged date in storage shows nothing
+      // In the page's language (theme.language), whatever the browser's own.
+      const lang = document.documentElement.lang || undefined;
       $("#sa-print-date").textContent = Number.isNaN(changed.getTime())
         ? ""
-        : `Ratings last changed on ${changed.toLocaleDateString(undefined, { dateStyle: "long" })}.`;
+        : format(ui.last_changed, { date: changed.toLocaleDateString(lang, { dateStyle: "long" }) });
     }
 
     const say = (message) => {
@@ -246,21 +250,22 @@ function setUp(root) {
       link.click();
       link.remove();
       window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-      const missing = Object.entries({ "school or team name": currentWho().school, group: currentWho().group, date: currentWho().date })
-        .filter(([, value]) => !value).map(([what]) => what);
-      say(`Exported ${name}. Look for it in your downloads.${missing.length ? ` It has no ${missing.join(" or ")}: fill ${missing.length === 1 ? "it" : "them"} in above before you share it.` : ""}`);
+      const missing = Object.entries({ missing_school: currentWho().school, missing_group: currentWho().group, missing_date: currentWho().date })
+        .filter(([, value]) => !value).map(([what]) => ui[what]);
+      const gaps = missing.length ? ` ${plural(ui.fill_in, missing.length, { missing: missing.join(ui.or) })}` : "";
+      say(format(ui.exported, { file: name }) + gaps);
     }
 
     async function importFile(file) {
       if (file.size > 1024 * 1024) {
-        say(`“${file.name}” is too large to be a self-assessment file from this page. Nothing was changed.`);
+        say(format(page.filesUi.too_large, { file: file.name }));
         return;
       }
       let text;
       try {
         text = await file.text();
       } catch {
-        say(`“${file.name}” could not be read. Nothing was changed.`);
+        say(format(ui.unreadable, { file: file.name }));
         return;
       }
       const result = parseImport(page, text, file.name);
@@ -270,18 +275,18 @@ function setUp(root) {
       }
       const current = touchedCount();
       const incoming = Object.keys(result.ratings).length;
-      const ratings = (n) => `${n} rating${n === 1 ? "" : "s"}`;
-      if (current && !window.confirm(`Replace the ${ratings(current)} saved in this browser with the ${ratings(incoming)} in “${file.name}”?`)) {
-        say("Import canceled. Nothing was changed.");
+      const ratings = (n) => plural(ui.ratings, n);
+      if (current && !window.confirm(format(ui.confirm_replace, { current: ratings(current), incoming: ratings(incoming), file: file.name }))) {
+        say(ui.import_canceled);
         return;
       }
       state = { version: 1, updated: null, who: result.who || who(), ratings: result.ratings };
       save();
       fillWho();
       refreshSummary();
-      let message = `Imported ${incoming} ${incoming === 1 ? "answer" : "answers"} from “${file.name}”.`;
+      let message = plural(ui.imported, incoming, { file: file.name });
       if (result.skipped.length) {
-        message += ` Skipped ${result.skipped.length} that this guide no longer has: ${result.skipped.join(", ")}.`;
+        message += ` ${format(ui.skipped, { count: result.skipped.length, ids: result.skipped.join(", ") })}`;
       }
       say(message);
     }
@@ -303,15 +308,15 @@ function setUp(root) {
       },
       clear: () => {
         if (!Object.keys(state.ratings).length && !Object.values(who()).some(Boolean)) {
-          say("There are no ratings to clear.");
+          say(ui.nothing_to_clear);
           return;
         }
-        if (!window.confirm("Clear all ratings and notes saved in this browser? This cannot be undone. Export a file first if you want to keep them.")) return;
+        if (!window.confirm(ui.confirm_clear)) return;
         state = { version: 1, updated: null, who: {}, ratings: {} };
         remove(KEY);
         fillWho();
         refreshSummary();
-        say("All ratings and notes were cleared from this browser.");
+        say(ui.cleared);
       },
     };
     root.addEventListener("click", (event) => {
