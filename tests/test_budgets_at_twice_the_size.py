@@ -24,13 +24,21 @@ RATING = "getting-started/online-self-assessment"
 
 
 def grow(project: Path) -> int:
-    """Copy every area (data, page, menu line) under a new id; returns how many."""
-    data = project / "content_data" / "areas"
-    docs = project / "docs"
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    """Copy every area (data, page, menu line) under a new id, in the English edition and in
+    the Spanish one (which must keep the same ids); returns how many."""
+    for folder, config_name in (("", "mkdocs.yml"), ("es", "mkdocs.es.yml")):
+        added = _grow_edition(project, folder, config_name)
+    return added
+
+
+def _grow_edition(project: Path, folder: str, config_name: str) -> int:
+    data = project / "content_data" / folder / "areas"
+    docs = project / "docs" / folder
+    config = (project / config_name).read_text(encoding="utf-8")
     originals = sorted(data.glob("*.yml"))
     for path in originals:
         area = yaml.safe_load(path.read_text(encoding="utf-8"))
+        area.pop("source_hash", None)
         old_id, old_page = area["id"], area["page"]
         new_id = old_id + SUFFIX
         new_page = old_page.removesuffix(".md") + SUFFIX + ".md"
@@ -45,10 +53,12 @@ def grow(project: Path) -> int:
         from macros.rating_pages import page_markdown
         (docs / RATING / f"{new_id}.md").write_text(page_markdown(new_id, area["title"]),
                                                     encoding="utf-8")
-        line = re.search(rf"^( +)- ([^\n:]+): {re.escape(old_page)}$", config, re.M)
-        assert line, f"{old_page} is not in the menu"
-        config = config.replace(line.group(0), line.group(0) + f"\n{line.group(1)}- {line.group(2)} again: {new_page}")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+        # A menu line "- Title: page.md" (English) or "- page.md" (Spanish: the page's title).
+        line = re.search(rf"^( +)- (?:([^\n:]+): )?{re.escape(old_page)}$", config, re.M)
+        assert line, f"{old_page} is not in the menu of {config_name}"
+        title = f"{line.group(2)} again: " if line.group(2) else ""
+        config = config.replace(line.group(0), line.group(0) + f"\n{line.group(1)}- {title}{new_page}")
+    (project / config_name).write_text(config, encoding="utf-8")
     return len(originals)
 
 
