@@ -454,9 +454,9 @@
         const stats = areaStats([r], area);
         const base = lead && r !== lead ? areaStats([lead], area).average : null;
         const diff = base !== null && stats.average !== null ? stats.average - base : null;
-        const lead = leadLabel.toLowerCase();
+        const leadWords = leadLabel.toLowerCase();
         const small = diff === null ? format(ui.rated, { count: stats.rated })
-          : Math.abs(diff) < 0.05 ? format(ui.same_as, { lead }) : format(ui.versus, { difference: signed(diff), lead });
+          : Math.abs(diff) < 0.05 ? format(ui.same_as, { lead: leadWords }) : format(ui.versus, { difference: signed(diff), lead: leadWords });
         return { text: fixed(stats.average), small, shade: shade(stats.average) };
       })]);
       tables.push(table(format(ui.groups_caption, { school: recs[0].school, date: recs[0].date || ui.no_date }),
