@@ -236,7 +236,7 @@
     const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, "");
     const start = text.trimStart()[0];
     if (start === "{" || start === "[") return fromJSON(text, file.name);
-    if (/^[^\n]*indicator id/i.test(text) || text.includes(`,${guide.format}, version `)) return fromCSV(text, file.name);
+    if (/^[^\n]*indicator id/i.test(text) || text.includes(`${guide.format}, version `)) return fromCSV(text, file.name);
     throw new Refused(/\.(json|csv|xlsx)$/i.test(file.name) ? DAMAGED : NOT_OURS);
   }
 
