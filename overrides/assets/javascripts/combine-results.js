@@ -9,8 +9,7 @@
 // A classic script, not a module, so it also runs in the offline copy (file://).
 // Privacy: it makes no network request; files are read with the File API only.
 // Every text from a file goes into the page with textContent, never as markup.
-// Its own words come with the page, in the edition's language: the data-ui attribute that
-// macros/combine.py writes from content_data/interface/scripts.yml (group "combine").
+// Its words: the data-ui attribute macros/combine.py writes from scripts.yml ("combine").
 
 (function () {
   "use strict";
@@ -144,11 +143,9 @@
     return rows.filter((row) => row.some((value) => value !== ""));
   }
 
-  // The online self-assessment's CSV columns, in order, by their English headings: files of
-  // format version 1 are found by these names; newer files, whose headings are in the
-  // language of the edition that made them, by this order (the format marker in "file
-  // format" tells them apart). "rating id" (the level's id) is read before "rating" (its
-  // label), so a file of one edition combines in another.
+  // The self-assessment's CSV columns by their English headings (version 1 files), and in
+  // order: a file with our format marker is read by position, in any edition's language,
+  // each rating by its level id ("rating id") before its label.
   const CSV_COLUMNS = ["school or team", "group", "cycle date", "area", "indicator id", "indicator text", "rating", "note", "file format", "rating id"];
 
   function fromCSV(text, name) {
