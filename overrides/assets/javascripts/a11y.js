@@ -32,11 +32,9 @@
 (function () {
   "use strict";
   var ui = {};
-  try {
-    ui = JSON.parse(document.documentElement.getAttribute("data-guide-ui") || "{}").a11y || {};
-  } catch (e) { /* no names to give */ }
+  try { ui = JSON.parse(document.documentElement.getAttribute("data-guide-ui")).a11y || {}; } catch (e) { /* none */ }
   function say(key, values) {
-    return (ui[key] || "").replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    return (ui[key] || "").replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
   }
   function giveName(el, key, values) {
     var text = say(key, values || {});

@@ -39,7 +39,7 @@
   const format = (text, values = {}) => String(text ?? "").replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
   const plural = (forms, count, values = {}) => format(count === 1 ? forms.one : forms.other, { count, ...values });
   const lang = document.documentElement.lang || undefined;
-  const decimal = (value, digits = 1) => value.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const decimal = (value) => value.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const MAX_BYTES = 1024 * 1024;
   const areaOf = new Map();
   for (const area of guide.areas) for (const id of area.indicators) areaOf.set(id, area);

@@ -73,33 +73,28 @@ export function onEveryPage(init) {
   }
 }
 
-// --- interface strings ---------------------------------------------------------------------
-// A tool's words, in the edition's language, come in its root element's data-ui attribute
-// (macros/scripts_ui.py, from content_data/interface/scripts.yml): with the page, so from
-// file:// too. Kept in this file, which every page loads already: no request of their own.
+// --- interface strings: a tool's words come in its data-ui attribute (macros/scripts_ui.py).
 
-/** The group `part` of the strings a page element carries ({} if it carries none). */
+/** The group `part` of the strings an element carries ({} if none). */
 export function strings(root, part) {
   try {
-    const all = JSON.parse(root.dataset.ui || "{}");
-    return all[part] || {};
+    return JSON.parse(root.dataset.ui || "{}")[part] || {};
   } catch {
     return {};
   }
 }
 
-/** `text` with each {name} replaced by values[name]: format("{done} of {total}", {done: 1, total: 3}). */
+/** `text` with each {name} filled from `values`. */
 export function format(text, values = {}) {
   return String(text ?? "").replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
 }
 
-/** The one/other form of a counted string: plural(ui.files, n, {...}) uses ui.files.one for 1. */
+/** forms.one for 1, else forms.other, with {count} filled. */
 export function plural(forms, count, values = {}) {
   return format(count === 1 ? forms.one : forms.other, { count, ...values });
 }
 
-/** A number with `digits` decimals, written as the page's language writes it (2.5, or 2,5 in Spanish). */
-export function decimal(value, digits = 1) {
-  const lang = document.documentElement.lang || undefined;
-  return value.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** `value` with one decimal as the page's language writes it (2.5; 2,5 in Spanish). */
+export function decimal(value) {
+  return value.toLocaleString(document.documentElement.lang || undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
