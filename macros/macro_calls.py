@@ -42,7 +42,7 @@ def check_docs(docs_dir: Path, content: Content, download_names, root: Path) -> 
     # Each area's rating page is a real file (so every builder publishes it): name a missing one.
     from .rating_pages import check_rating_pages
     check_rating_pages([a.id for a in content.areas], {a.id: a.title for a in content.areas},
-                       docs_dir, problems)
+                       docs_dir, problems, content.ui)
     return problems
 
 

@@ -26,7 +26,7 @@ if sys.path[:1] != [_PROJECT]:
 from macros.publish.config import SiteConfig  # noqa: E402
 from macros.publish.edition_build import EditionError, build_translations  # noqa: E402
 from macros.publish.js_bundle import BundleError, bundle_module  # noqa: E402
-from macros.publish.editions import fill_marker  # noqa: E402
+from macros.publish.editions import EDITIONS_MARKER, fill_marker  # noqa: E402
 from macros.publish.pipeline import ENV_PDF, ENV_ZIP, Options, publish  # noqa: E402
 
 SEARCH_DUPLICATES = ['<div class="assessment"']
@@ -55,6 +55,8 @@ def on_page_content(html, page, config, files, **kwargs):
     for marker in SEARCH_DUPLICATES:
         html = html.replace(marker, marker[:4] + " data-search-exclude" + marker[4:], 1)
     # Listed here already (the pipeline would do it after the build) so search finds them.
+    if not EDITIONS_MARKER.search(html):
+        return html
     from macros.prepared import prepare
 
     site_config = _site_config(config)

@@ -18,12 +18,17 @@ RATING_PAGES = "getting-started/online-self-assessment"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def page_markdown(area_id: str, title: str) -> str:
-    heading = f"Rate online: {title}"
+def page_markdown(area_id: str, title: str, ui=None) -> str:
+    """The page's Markdown, in the words of ``ui`` (the edition's interface strings,
+    pages.rating_page; the English ones if not given)."""
+    from .interface import interface_for
+
+    ui = ui or interface_for(Path(__file__).resolve().parent.parent)
+    heading = ui("pages.rating_page.title", area=title)
     return "\n".join([
         "---",
-        f"title: {json.dumps(heading)}",
-        f"description: {json.dumps(f'Rate the {title} indicators in your browser. Your ratings stay on your device.')}",
+        f"title: {json.dumps(heading, ensure_ascii=False)}",
+        f"description: {json.dumps(ui('pages.rating_page.description', area=title), ensure_ascii=False)}",
         "---",
         "",
         f"# {heading}",
@@ -45,7 +50,7 @@ def rating_pages(root: Path) -> dict[str, str]:
 
 
 def check_rating_pages(area_ids: list[str], area_titles: dict[str, str], docs_dir: Path | None,
-                       problems: list) -> None:
+                       problems: list, ui=None) -> None:
     """Every area has its rating page, a real Markdown file (so any builder finds it)."""
     from .errors import Problem
 
@@ -57,4 +62,4 @@ def check_rating_pages(area_ids: list[str], area_titles: dict[str, str], docs_di
             title = area_titles.get(area_id, area_id)
             problems.append(Problem(f"docs/{RATING_PAGES}/{area_id}.md", 1, "", (
                 f"the area '{area_id}' has no online rating page; create this file with these "
-                "lines:\n" + page_markdown(area_id, title))))
+                "lines:\n" + page_markdown(area_id, title, ui))))

@@ -30,8 +30,6 @@ MOVES_PAGE = "conditions/index.md#choose-your-next-move-hop-skip-or-leap"
 def _no_link(target: str) -> str:
     return ""
 
-__all__ = ["inline"]  # (wording.inline, here too for the renderers that import it)
-
 
 def attr(text: str) -> str:
     return html.escape(text, quote=True)

@@ -10,7 +10,7 @@ already reads (the scale, the groups). So:
 - nothing is executed, so the Content-Security-Policy needs no new hash;
 - the print edition drops data- attributes, and search does not index them.
 A string with a number has {placeholders}, filled in by the scripts' small format helper
-(ui.js, and its copy in combine-results.js); plurals are two keys, one and other.
+(storage.js, and its copy in combine-results.js); plurals are two keys, one and other.
 """
 from __future__ import annotations
 

@@ -371,3 +371,25 @@ def test_the_spreadsheet_reader_loads_only_when_a_spreadsheet_is_chosen(visit, f
     assert not [u for u in visit.requests if "xlsx-reader" in u]
     combine(page, [files["Jefferson Elementary"]])
     assert [u for u in visit.requests if "xlsx-reader" in u]
+
+
+def test_a_csv_from_the_spanish_edition_combines_here(visit, content, tmp_path):
+    """Headings and level names in Spanish: the page reads the columns by their order (the
+    format marker says it is ours) and each rating by its level id, the last column."""
+    area = content.areas[0]
+    spanish = ["Escuela o equipo", "Grupo", "Fecha del ciclo", "Área", "Código del indicador",
+               "Texto del indicador", "Calificación", "Nota", "Formato del archivo",
+               "Código de la calificación"]
+    level = content.scale.levels[-1]
+    rows = [spanish] + [["Escuela Juárez", "Docentes", "2026-03-01", "Visión", ind.id, "Texto",
+                         "Avanzado", "", f"{FORMAT}, version 2", level.id]
+                        for ind in area.indicators]
+    path = tmp_path / "juarez.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+    page = visit(PAGE)
+    combine(page, [path])
+    assert "Combined: “juarez.csv”" in messages(page)
+    average = schools_table(page)["Escuela Juárez"][area.title]
+    assert average == f"{len(content.scale.levels):.1f}"

@@ -19,7 +19,7 @@ ASSESSMENT = "getting-started/online-self-assessment/"
 STORE = "deg:assessment:v1"
 FORMAT = "digital-equity-guide/self-assessment"
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
-OUR_SCRIPTS = ["storage.js", "ui.js", "checklists.js", "self-assessment.js", "assessment-files.js",
+OUR_SCRIPTS = ["storage.js", "checklists.js", "self-assessment.js", "assessment-files.js",
                "assessment-summary.js", "combine-results.js", "xlsx-reader.js"]
 
 

@@ -160,7 +160,7 @@ def changed_site(tmp_path_factory):
     data["checklist"]["clear"] = "Untick every box"
     data["checklist"]["count"] = "{done} ticked, {total} in all"
     data["assessment"]["saved"] = "Kept in this browser, tick by tick."
-    data["assessment"]["nothing_to_clear"] = "Nothing here to wipe."
+    data["assessment"]["cleared"] = "Wiped from this browser."
     data["summary"]["caption"] = "How each area stands"
     data["a11y"]["close_search"] = "Leave the search"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -195,7 +195,7 @@ def test_changed_script_strings_show_in_the_checklist_and_the_self_assessment(br
         expect(page.locator("#sa-saved")).to_have_text("Kept in this browser, tick by tick.")
         expect(page.locator("#sa-table-caption")).to_have_text("How each area stands")
         page.get_by_role("button", name="Clear all ratings").click()
-        expect(page.locator("#sa-status")).to_have_text("Nothing here to wipe.")
+        expect(page.locator("#sa-status")).to_have_text("Wiped from this browser.")
         # a11y.js's words come from the same file, through the page's <html> element.
         names = json.loads(page.locator("html").get_attribute("data-guide-ui"))
         assert names["a11y"]["close_search"] == "Leave the search"

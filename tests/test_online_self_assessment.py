@@ -422,8 +422,10 @@ def test_export_csv_has_every_indicator_whose_it_is_and_is_safe_from_formulas(vi
     text = data.decode("utf-8")
     assert text.startswith("\ufeff"), "a byte-order mark, so Excel reads UTF-8"
     rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    # The last column, the rating's level id, is the same in every edition's files, so a
+    # Spanish export combines on the English page and the other way around.
     assert rows[0] == ["School or team", "Group", "Cycle date", "Area", "Indicator id", "Indicator text",
-                       "Rating", "Note", "File format"]
+                       "Rating", "Note", "File format", "Rating id"]
     every = [i.id for a in content.areas for i in a.indicators]
     assert [r[4] for r in rows[1:]] == every
     by_id = {r[4]: r for r in rows[1:]}
@@ -432,6 +434,7 @@ def test_export_csv_has_every_indicator_whose_it_is_and_is_safe_from_formulas(vi
     assert by_id[ids[0]][6] == levels[0].label
     assert by_id[ids[1]][6] == levels[-1].label
     assert by_id[ids[2]][6] == "Not sure yet"
+    assert [by_id[i][9] for i in ids] == [levels[0].id, levels[-1].id, "unsure"]
     assert by_id[ids[0]][7] == "'" + '=HYPERLINK("http://example.invalid","click")'
     assert by_id[ids[1]][7] == 'Said "yes", then\nchanged'
     assert by_id[ids[2]][7] == "'-5 devices, @office"

@@ -61,7 +61,7 @@ def list_editions(site: Path, config: SiteConfig, ui: Interface, **options) -> N
                 path.write_text(filled, encoding="utf-8")
 
 
-def fill_in_sizes(site: Path, made: dict[str, Path], ui: Interface | None = None) -> None:
+def fill_in_sizes(site: Path, made: dict[str, Path], ui: Interface) -> None:
     """Write each made file's size into the links to it ({"pdf": path, "zip": path})."""
     def size(match: re.Match) -> str:
         kind = match.group(1)

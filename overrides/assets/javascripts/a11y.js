@@ -28,18 +28,13 @@
 //    Tab goes from the field into the results and Shift+Tab back (Material closed the search
 //    on Tab; its arrow keys still work); leaving the search with Tab closes it; and the
 //    number of results is said politely once it settles, only when it changed.
-//
-// The names it gives are in the edition's language: the publishing step
-// macros/publish/page_strings.py writes them from content_data/interface/scripts.yml (group
-// "a11y") into the data-guide-ui attribute of every page's <html>.
+// Its words: <html data-guide-ui>, from scripts.yml (macros/publish/page_strings.py).
 (function () {
   "use strict";
   var ui = {};
-  try {
-    ui = JSON.parse(document.documentElement.getAttribute("data-guide-ui") || "{}").a11y || {};
-  } catch (e) { /* no names to give */ }
+  try { ui = JSON.parse(document.documentElement.getAttribute("data-guide-ui")).a11y || {}; } catch (e) { /* none */ }
   function say(key, values) {
-    return (ui[key] || "").replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    return (ui[key] || "").replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
   }
   function giveName(el, key, values) {
     var text = say(key, values || {});

@@ -10,14 +10,11 @@
 //
 // Format version 2 adds "who" to both exports; files of version 1 still import.
 // combine-results.js reads the same files (and the spreadsheet) to compare schools.
-//
-// The words a reader sees (the CSV's column headings, import messages) are page.filesUi,
-// in the edition's language (content_data/interface/scripts.yml, group "files"). What a
-// program reads back stays the same in every edition: the JSON's keys and ids, and in the
-// CSV the column order (CSV_COLUMNS), the file format marker and the last column, the
-// rating's level id. So an export of one edition combines in another.
+// Words a reader sees are page.filesUi (scripts.yml, "files"); what a program reads back
+// is the same in every edition (JSON keys and ids; the CSV's column order, format marker
+// and last column, the level id), so one edition's export combines in another.
 
-import { format } from "./ui.js";
+import { format } from "./storage.js";
 
 // Refuse anything bigger: an export of the whole guide is a few kilobytes, and
 // reading a huge file would only freeze the page.

@@ -7,7 +7,7 @@
 // page can never be read as markup. Its words are page.summaryUi (content_data/interface/
 // scripts.yml, group "summary").
 
-import { decimal, format } from "./ui.js";
+import { decimal, format } from "./storage.js";
 
 /** Counts per level, unsure and unrated, and the average, for one group of indicators. */
 function tally(page, indicators, ratings) {

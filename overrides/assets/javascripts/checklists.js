@@ -5,8 +5,7 @@
 // module only ADDS things: saving, a live "4 of 7 done" count and a button to
 // clear the list. Nothing is sent anywhere; ticks stay in localStorage.
 
-import { isPlainObject, onEveryPage, readJSON, remove, storageAvailable, writeJSON } from "./storage.js";
-import { format, strings } from "./ui.js";
+import { format, isPlainObject, onEveryPage, readJSON, remove, storageAvailable, strings, writeJSON } from "./storage.js";
 
 // One key per area, and ticks stored by item id rather than by position, so
 // reordering or adding items in the YAML keeps a team's earlier ticks.

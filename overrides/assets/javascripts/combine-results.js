@@ -9,8 +9,7 @@
 // A classic script, not a module, so it also runs in the offline copy (file://).
 // Privacy: it makes no network request; files are read with the File API only.
 // Every text from a file goes into the page with textContent, never as markup.
-// Its own words come with the page, in the edition's language: the data-ui attribute that
-// macros/combine.py writes from content_data/interface/scripts.yml (group "combine").
+// Its words: the data-ui attribute macros/combine.py writes from scripts.yml ("combine").
 
 (function () {
   "use strict";
@@ -40,7 +39,7 @@
   const format = (text, values = {}) => String(text ?? "").replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
   const plural = (forms, count, values = {}) => format(count === 1 ? forms.one : forms.other, { count, ...values });
   const lang = document.documentElement.lang || undefined;
-  const decimal = (value, digits = 1) => value.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const decimal = (value) => value.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const MAX_BYTES = 1024 * 1024;
   const areaOf = new Map();
   for (const area of guide.areas) for (const id of area.indicators) areaOf.set(id, area);
@@ -144,11 +143,9 @@
     return rows.filter((row) => row.some((value) => value !== ""));
   }
 
-  // The online self-assessment's CSV columns, in order, by their English headings: files of
-  // format version 1 are found by these names; newer files, whose headings are in the
-  // language of the edition that made them, by this order (the format marker in "file
-  // format" tells them apart). "rating id" (the level's id) is read before "rating" (its
-  // label), so a file of one edition combines in another.
+  // The self-assessment's CSV columns by their English headings (version 1 files), and in
+  // order: a file with our format marker is read by position, in any edition's language,
+  // each rating by its level id ("rating id") before its label.
   const CSV_COLUMNS = ["school or team", "group", "cycle date", "area", "indicator id", "indicator text", "rating", "note", "file format", "rating id"];
 
   function fromCSV(text, name) {
@@ -236,7 +233,7 @@
     const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, "");
     const start = text.trimStart()[0];
     if (start === "{" || start === "[") return fromJSON(text, file.name);
-    if (/^[^\n]*indicator id/i.test(text) || text.includes(`,${guide.format}, version `)) return fromCSV(text, file.name);
+    if (/^[^\n]*indicator id/i.test(text) || text.includes(`${guide.format}, version `)) return fromCSV(text, file.name);
     throw new Refused(/\.(json|csv|xlsx)$/i.test(file.name) ? DAMAGED : NOT_OURS);
   }
 
@@ -454,9 +451,9 @@
         const stats = areaStats([r], area);
         const base = lead && r !== lead ? areaStats([lead], area).average : null;
         const diff = base !== null && stats.average !== null ? stats.average - base : null;
-        const lead = leadLabel.toLowerCase();
+        const leadWords = leadLabel.toLowerCase();
         const small = diff === null ? format(ui.rated, { count: stats.rated })
-          : Math.abs(diff) < 0.05 ? format(ui.same_as, { lead }) : format(ui.versus, { difference: signed(diff), lead });
+          : Math.abs(diff) < 0.05 ? format(ui.same_as, { lead: leadWords }) : format(ui.versus, { difference: signed(diff), lead: leadWords });
         return { text: fixed(stats.average), small, shade: shade(stats.average) };
       })]);
       tables.push(table(format(ui.groups_caption, { school: recs[0].school, date: recs[0].date || ui.no_date }),

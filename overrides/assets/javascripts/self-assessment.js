@@ -16,8 +16,7 @@
 
 import { exportName, groupLabel, parseImport, toCSV, toJSON } from "./assessment-files.js";
 import { renderSummary } from "./assessment-summary.js";
-import { isPlainObject, onEveryPage, readJSON, remove, storageAvailable, writeJSON } from "./storage.js";
-import { format, plural, strings } from "./ui.js";
+import { format, isPlainObject, onEveryPage, plural, readJSON, remove, storageAvailable, strings, writeJSON } from "./storage.js";
 
 // Bump "v1" only if the stored shape changes; older keys are then left alone.
 // ("who" was added beside the ratings without changing them.)

@@ -1,5 +1,5 @@
 // Small, safe wrappers around localStorage, shared by the checklist and the
-// self-assessment modules.
+// self-assessment modules, and (at the end) their interface strings' helpers.
 //
 // Why wrap it: in private browsing, with cookies blocked, or when the quota is
 // full, merely touching localStorage can throw. The guide must keep working as a
@@ -71,4 +71,30 @@ export function onEveryPage(init) {
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(() => init());
   }
+}
+
+// --- interface strings: a tool's words come in its data-ui attribute (macros/scripts_ui.py).
+
+/** The group `part` of the strings an element carries ({} if none). */
+export function strings(root, part) {
+  try {
+    return JSON.parse(root.dataset.ui || "{}")[part] || {};
+  } catch {
+    return {};
+  }
+}
+
+/** `text` with each {name} filled from `values`. */
+export function format(text, values = {}) {
+  return String(text ?? "").replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
+
+/** forms.one for 1, else forms.other, with {count} filled. */
+export function plural(forms, count, values = {}) {
+  return format(count === 1 ? forms.one : forms.other, { count, ...values });
+}
+
+/** `value` with one decimal as the page's language writes it (2.5; 2,5 in Spanish). */
+export function decimal(value) {
+  return value.toLocaleString(document.documentElement.lang || undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
