@@ -1,7 +1,8 @@
 """The Self-Assessment Tool's rating sheets and its checklist sheet, laid out for paper.
 
-Both print on US Letter at full size (11-point text), with their header rows repeated on
-every page, the allowed answers written in those header rows (so a sheet printed blank
+Both print on US Letter at full size (11-point text) in Excel, and at 9 points or more
+where a program draws a wider fallback face (see ``xlsx_style._print_setup``), with
+their header rows repeated on every page, the allowed answers written in those header rows (so a sheet printed blank
 still says what to write), and page breaks that never split an indicator's block or an
 area's heading from its first rows. Every word comes from the content: YAML text, the
 scale's labels and the interface strings in content_data/interface/downloads.yml.
