@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 
 from .assessment import FORMAT, UNSURE, VERSION, _plain
-from .downloads.self_assessment import FORMAT_LABEL, TITLE, WHO_DATE, WHO_GROUP, WHO_SCHOOL
+from .downloads.self_assessment import NAMES
 from .loader import Content
 from .render import _lines, attr
 from .scripts_ui import ui_data
@@ -33,9 +33,12 @@ def combine_results(content: Content, script_href: str) -> str:
     groups = [{"id": g.id, "label": g.label} for g in content.assessment.groups]
     areas = [{"id": a.id, "title": _plain(a.title), "indicators": [i.id for i in a.indicators]}
              for a in content.areas]
-    # The words the spreadsheet uses, so the script finds its cells by them.
-    sheet = {"title": TITLE, "school": WHO_SCHOOL, "group": WHO_GROUP, "date": WHO_DATE,
-             "format": FORMAT_LABEL}
+    # The spreadsheet's defined names, which lead the script to its cells in any language;
+    # and the words of this edition's spreadsheet, for files saved before it had names.
+    words = "downloads.self_assessment"
+    sheet = {"names": NAMES, "title": content.ui(f"{words}.title"),
+             "format": content.ui(f"{words}.how_to.format_label")}
+    sheet |= {key: content.ui(f"{words}.who.{key}") for key in ("school", "group", "date")}
     w = {key: ui_html(content.ui, f"pages.combine.{key}") for key in
          ("not_running", "choose_files", "files_label", "results_title", "print_results",
           "export_csv")}

@@ -93,13 +93,13 @@ def load_content(root: Path, docs_dir: Path | None = None, lang: str = "en") -> 
     # every resource that names it report an unknown id.
     area_ids = [a.id for a, _, _ in areas] + [p.stem for p in area_files]
     _check_cross_file(loaded, areas, area_ids, problems, docs_dir)
+    ui = load_interface(data_dir, root, problems)
     templates = toolkit.load_templates(root, problems, data_dir)
-    toolkit.check_templates(templates, docs_dir, problems)
+    toolkit.check_templates(templates, docs_dir, problems, ui)
     if loaded.get("workbook.yml"):
         toolkit.check_workbook(*loaded["workbook.yml"], problems)
     if loaded.get("meeting_plan.yml"):
         toolkit.check_meeting_plan(*loaded["meeting_plan.yml"], area_ids, docs_dir, problems)
-    ui = load_interface(data_dir, root, problems)
     if problems:
         raise ContentError(problems)
 
@@ -111,14 +111,10 @@ def load_content(root: Path, docs_dir: Path | None = None, lang: str = "en") -> 
                    facts=loaded["facts.yml"][0], meeting_plan=loaded["meeting_plan.yml"][0],
                    assessment=loaded["assessment.yml"][0],
                    templates=tuple(t for t, _, _ in templates),
-                   page_titles=toolkit.page_titles(docs_dir or _docs(root),
-                                                   loaded["meeting_plan.yml"][0]),
+                   page_titles=toolkit.page_titles(docs_dir or next(
+                       (d for d in [Path(root) / "docs"] if d.is_dir()), None),
+                       loaded["meeting_plan.yml"][0]),
                    ui=ui, lang=lang)
-
-
-def _docs(root: Path) -> Path | None:
-    docs = Path(root) / "docs"
-    return docs if docs.is_dir() else None
 
 
 def _rel(path: Path, root: Path) -> str:

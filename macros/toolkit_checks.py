@@ -46,11 +46,11 @@ def load_templates(root: Path, problems: list[Problem],
     return loaded
 
 
-def check_templates(templates, docs_dir: Path | None, problems: list[Problem]) -> None:
-    from .downloads import DOWNLOADS  # the two tools built in Python: their names are taken
+def check_templates(templates, docs_dir: Path | None, problems: list[Problem], ui=None) -> None:
+    from .downloads import DOWNLOADS, tool_filenames  # the two tools: their names are taken
 
     ids = {name: "macros/downloads (a companion tool)" for name in DOWNLOADS}
-    files = {d.filename: "macros/downloads (a companion tool)" for d in DOWNLOADS.values()}
+    files = {f: "macros/downloads (a companion tool)" for f in tool_filenames(ui)}
     for template, located, rel in templates:
         line = located.line_of(("id",))
         stem = Path(rel).stem

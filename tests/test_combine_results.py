@@ -110,27 +110,31 @@ def soffice_resave(source: Path, folder: Path) -> Path:
 
 
 def filled_spreadsheet(content, folder: Path, who, ratings, name="jefferson.xlsx", marker=None) -> Path:
+    """The Self-Assessment Tool as a team fills it in: whose it is on the first sheet, and
+    each rating typed in its block's 'Our rating' cell, in the file's own language."""
     import openpyxl
 
     from macros.downloads import self_assessment
+    from macros.downloads.self_assessment import NAMES
     from macros.downloads.xlsx_layout import layout
 
     book = openpyxl.load_workbook(io.BytesIO(self_assessment.build(content)))
-    first = book.worksheets[0]
-    cells = {row[0].value: row[1] for row in first.iter_rows(min_col=1, max_col=2)}
-    cells["School or team"].value = who[0]
-    cells["Group that rated"].value = who[1]
-    cells["Date of this rating cycle"].value = who[2]
+
+    def cell(name):
+        sheet, ref = book.defined_names[name].attr_text.rsplit("!", 1)
+        return book[sheet.strip("'")][ref.replace("$", "")]
+
+    for key, value in zip(("school", "group", "date"), who):
+        cell(NAMES[key]).value = value
     if marker:
-        cells["File format"].value = marker
+        cell(NAMES["format"]).value = marker
     labels = {level.id: level.label for level in content.scale.levels} | {"unsure": content.scale.unsure_label}
     for plan in layout(content):
         sheet = book[plan.name]
-        head = [c.value for c in sheet[1]]
-        for row in sheet.iter_rows(min_row=2):
-            level = ratings.get(row[head.index("Indicator id")].value)
+        for block in plan.blocks:
+            level = ratings.get(block.indicator.id)
             if level:
-                row[head.index("Our rating")].value = labels[level]
+                sheet.cell(block.rating + 1, 2).value = labels[level]
     path = folder / name
     book.save(path)
     return path
@@ -393,3 +397,24 @@ def test_a_csv_from_the_spanish_edition_combines_here(visit, content, tmp_path):
     assert "Combined: “juarez.csv”" in messages(page)
     average = schools_table(page)["Escuela Juárez"][area.title]
     assert average == f"{len(content.scale.levels):.1f}"
+
+
+def test_a_spanish_edition_spreadsheet_combines_on_the_english_page(visit, content, tmp_path):
+    """The Combine page finds a Spanish-edition spreadsheet's cells by the workbook's defined
+    names and reads its level names ('Inicial' ... 'Aún no sé') by their place on the file's
+    own scale, so files from either edition combine on either page."""
+    from test_downloads_language import spanish
+
+    es = spanish(content)
+    ratings = pattern(content, 1, len(content.areas))
+    typed = filled_spreadsheet(es, tmp_path, ("Escuela Central", "Teachers", "2025-05-02"), ratings,
+                               name="escuela-central.xlsx")
+    assert "Cómo usar esta herramienta" in zipfile.ZipFile(typed).read("xl/workbook.xml").decode()
+    saved = soffice_resave(typed, tmp_path / "saved-by-libreoffice")
+    page = visit(PAGE)
+    combine(page, [saved])
+    expect(page.locator("#combine-status")).to_contain_text("Read 1 file: 1 combined.")
+    shown = schools_table(page)["Escuela Central"]
+    for area, average in area_averages(content, ratings).items():
+        assert shown[area] == average, (area, shown[area], average)
+    assert "Escuela Central, Teachers, 2025-05-02" in messages(page)

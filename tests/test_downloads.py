@@ -25,8 +25,9 @@ import yaml
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from conftest import ROOT
-from macros.downloads import DOWNLOADS, registry, self_assessment, workbook
-from macros.downloads.self_assessment import AUTHOR, HOW_TO_SHEET, SUMMARY_SHEET, plain
+from macros.downloads import registry, self_assessment, tools, workbook
+from macros.downloads.self_assessment import plain
+from macros.downloads.xlsx_layout import AREA_COL, HEADER_ROWS, ID_COL, sheet_names
 from macros.loader import load_content
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -97,6 +98,14 @@ def first_area_file(root: Path, content) -> Path:
 
 # --- the Self-Assessment Tool (.xlsx) ----------------------------------------------------
 
+def names(content) -> dict[str, str]:
+    return sheet_names(content)
+
+
+def ui(content, key: str, **values) -> str:
+    return content.ui(f"downloads.self_assessment.{key}", **values)
+
+
 def test_xlsx_holds_every_indicator_and_level_descriptor(content, book):
     found = set()
     for _, ws in rating_sheets(content, book):
@@ -111,19 +120,22 @@ def test_xlsx_holds_every_indicator_and_level_descriptor(content, book):
 
 
 def test_xlsx_how_to_sheet_explains_scale_steps_and_privacy(content, book):
-    assert book.sheetnames[0] == HOW_TO_SHEET
-    text = " ".join(sheet_strings(book[HOW_TO_SHEET]))
+    how_to = names(content)["how_to"]
+    assert book.sheetnames[0] == how_to
+    text = " ".join(sheet_strings(book[how_to]))
     for level in content.scale.levels:
         assert plain(level.label) in text and plain(level.description) in text
     assert content.scale.unsure_label in text
     assert "Step 1" in text and "Step 3" in text
     assert "offline" in text and "sent anywhere" in text
-    assert not book[HOW_TO_SHEET].merged_cells.ranges
+    assert not book[how_to].merged_cells.ranges
 
 
 def test_xlsx_sheet_names_are_meaningful(content, book):
     plans = self_assessment.layout(content)
-    assert book.sheetnames == [HOW_TO_SHEET] + [p.name for p in plans] + [SUMMARY_SHEET]
+    fixed = names(content)
+    assert book.sheetnames == [fixed["how_to"]] + [p.name for p in plans] + \
+        [fixed["checklists"], fixed["summary"]]
     for plan in plans:
         assert not plan.name.lower().startswith("sheet") and len(plan.name) <= 31
         title_words = {w.lower() for w in plain(plan.section.title).split()}
@@ -131,32 +143,38 @@ def test_xlsx_sheet_names_are_meaningful(content, book):
     assert {p.section.id for p in plans} == {a.section for a in content.areas}
 
 
-def test_xlsx_rating_sheets_are_tables_with_one_row_per_indicator(content, book):
-    levels = [plain(lv.label) for lv in content.scale.levels]
+def test_xlsx_rating_sheets_have_a_block_per_indicator_with_its_levels_in_rows(content, book):
+    """What a team sees: the indicator, then one row per level (name and descriptor), then
+    'Our rating', 'Evidence' and 'Notes'; the ids the formulas read are in hidden columns."""
+    levels = content.scale.levels
     for plan, ws in rating_sheets(content, book):
-        cols = header_columns(ws)
-        assert list(cols)[:2] == ["Area", "Indicator"]
-        assert [h for h in cols if h in levels] == levels
-        for name in ("Our rating", "Evidence", "Notes"):
-            assert name in cols, (ws.title, name)
-        assert len(ws.tables) == 1
-        table = next(iter(ws.tables.values()))
-        assert table.headerRowCount in (None, 1)
-        assert table.tableStyleInfo.showRowStripes
-        min_col, min_row, max_col, max_row = range_boundaries(table.ref)
-        assert (min_row, max_row) == (1, 1 + len(plan.rows))
-        assert max_col - min_col + 1 == len(cols)
-        assert ws.freeze_panes in ("C2", "B2", "A2")
-        for col in (cols["Indicator"], cols[levels[0]]):
-            assert ws.column_dimensions[get_column_letter(col)].width >= 25
-            assert ws.cell(2, col).alignment.wrap_text
+        assert len(plan.blocks) == sum(len(a.indicators) for a in content.areas_in(plan.section.id))
+        def at(r, c, ws=ws):  # 0-based, as the layout says
+            return ws.cell(r + 1, c + 1).value
+
+        for block in plan.blocks:
+            assert at(block.first, 0) == ui(content, "rating.indicator", number=block.number)
+            assert at(block.first, 1) == plain(block.indicator.text)
+            for offset, level in enumerate(levels, start=1):
+                assert at(block.first + offset, 0) == plain(level.label)
+                assert at(block.first + offset, 1) == plain(block.indicator.levels[level.id])
+            assert [at(block.rating + i, 0) for i in range(3)] == \
+                [ui(content, f"rating.{k}") for k in ("our_rating", "evidence", "notes")]
+            assert at(block.rating, 1) is None
+            assert at(block.rating, ID_COL) == block.indicator.id
+            assert at(block.rating, AREA_COL) == block.area.id
+        hidden = {c for d in ws.column_dimensions.values() if d.hidden
+                  for c in range(d.min, d.max + 1)}
+        assert {3, 4, 5} <= hidden and not {1, 2} & hidden, (ws.title, hidden)
+        assert ws.freeze_panes == f"A{HEADER_ROWS + 1}"
+        assert ws.column_dimensions["B"].width >= 60
+        assert ws.cell(plan.blocks[0].first + 2, 2).alignment.wrap_text
 
 
-def test_xlsx_rating_dropdown_covers_every_rating_row(content, book):
+def test_xlsx_rating_dropdown_covers_every_rating_cell(content, book):
     choices = [plain(lv.label) for lv in content.scale.levels] + [content.scale.unsure_label]
     for plan, ws in rating_sheets(content, book):
-        col = get_column_letter(header_columns(ws)["Our rating"])
-        wanted = {f"{col}{row}" for row in range(2, 2 + len(plan.rows))}
+        wanted = {f"B{b.rating + 1}" for b in plan.blocks}
         covered = set()
         for dv in ws.data_validations.dataValidation:
             if dv.type != "list":
@@ -167,7 +185,7 @@ def test_xlsx_rating_dropdown_covers_every_rating_row(content, book):
                 c1, r1, c2, r2 = range_boundaries(cell_range)
                 covered |= {f"{get_column_letter(c)}{r}"
                             for c in range(c1, c2 + 1) for r in range(r1, r2 + 1)}
-        assert wanted <= covered, (ws.title, sorted(wanted - covered))
+        assert wanted == covered, (ws.title, sorted(wanted ^ covered))
 
 
 def test_xlsx_dropdown_handles_a_label_with_a_comma(tmp_path, content):
@@ -180,38 +198,43 @@ def test_xlsx_dropdown_handles_a_label_with_a_comma(tmp_path, content):
     plan, ws = rating_sheets(changed, book)[0]
     dv = next(d for d in ws.data_validations.dataValidation if d.type == "list")
     sheet, cells = dv.formula1.lstrip("=").rsplit("!", 1)
-    assert sheet.strip("'") == HOW_TO_SHEET
+    assert sheet.strip("'") == names(changed)["how_to"]
     c1, r1, c2, r2 = range_boundaries(cells.replace("$", ""))
-    listed = [book[HOW_TO_SHEET].cell(r, c1).value for r in range(r1, r2 + 1)]
+    listed = [book[names(changed)["how_to"]].cell(r, c1).value for r in range(r1, r2 + 1)]
     assert listed == [plain(lv.label) for lv in changed.scale.levels] + \
         [changed.scale.unsure_label]
 
 
 def test_xlsx_builder_never_uses_write_for_text():
     """write() turns '=...' into a formula; YAML text must go through write_string()."""
-    source = inspect.getsource(self_assessment)
-    assert not re.search(r"\.write\(", source)
-    assert '"strings_to_formulas": False' in source
+    from macros.downloads import xlsx_rating, xlsx_summary
+
+    for module in (self_assessment, xlsx_rating, xlsx_summary):
+        assert not re.search(r"\.write\(", inspect.getsource(module)), module.__name__
+    assert '"strings_to_formulas": False' in inspect.getsource(self_assessment)
 
 
-def test_xlsx_only_rating_evidence_and_notes_are_editable(content, book):
+def test_xlsx_only_the_answer_cells_are_editable(content, book):
     for ws in book.worksheets:
         assert ws.protection.sheet, ws.title
         assert not ws.protection.password, ws.title
     for plan, ws in rating_sheets(content, book):
-        cols = header_columns(ws)
-        for row in range(2, 2 + len(plan.rows)):
-            for name in ("Our rating", "Evidence", "Notes"):
-                assert ws.cell(row, cols[name]).protection.locked is False, (ws.title, row, name)
-            for name in ("Area", "Indicator"):
-                assert ws.cell(row, cols[name]).protection.locked is not False
+        for block in plan.blocks:
+            for row in range(block.rating, block.last + 1):
+                assert ws.cell(row + 1, 2).protection.locked is False, (ws.title, row)
+            for row in range(block.first, block.rating):
+                for col in (1, 2):
+                    assert ws.cell(row + 1, col).protection.locked is not False, (ws.title, row)
 
 
 def test_xlsx_summary_is_a_table_of_formulas_per_area(content, book):
-    ws = book[SUMMARY_SHEET]
-    cols = header_columns(ws)
+    from macros.downloads.xlsx_summary import TABLE_ROW
+
+    ws = book[names(content)["summary"]]
     assert len(ws.tables) == 1
-    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value}
+    cols = {cell.value: cell.column for cell in ws[TABLE_ROW + 1] if cell.value}
+    rows = {ws.cell(r, 1).value: r for r in range(TABLE_ROW + 2, ws.max_row + 1)
+            if ws.cell(r, 1).value}
     assert list(rows) == [plain(a.title) for a in content.areas]
     counted = [plain(lv.label) for lv in content.scale.levels] + [content.scale.unsure_label]
     average = next(h for h in cols if h.startswith("Average"))
@@ -220,7 +243,7 @@ def test_xlsx_summary_is_a_table_of_formulas_per_area(content, book):
         for label in counted:
             formula = ws.cell(r, cols[label]).value
             assert isinstance(formula, str) and formula.startswith("=COUNTIFS("), formula
-            assert f'"={label}"' in formula
+            assert f'"={label}"' in formula and f'"={area.id}"' in formula
         assert ws.cell(r, cols["Not rated yet"]).value.startswith("=")
         avg = ws.cell(r, cols[average]).value
         # never #DIV/0!: the division only happens when something is rated
@@ -239,11 +262,12 @@ def test_xlsx_chart_has_title_axis_titles_and_alt_text(xlsx_bytes):
     assert alt and all(len(a) > 40 for a in alt), alt
 
 
-def test_xlsx_properties_and_no_merged_cells(book):
+def test_xlsx_properties_and_no_merged_cells(content, book):
     props = book.properties
     assert props.title and props.subject and props.keywords and props.description
-    assert props.creator == AUTHOR
+    assert props.creator == content.ui("downloads.author")
     assert props.created == datetime(2024, 1, 1)
+    assert props.language == content.ui("downloads.language_tag") == "en-US"
     for ws in book.worksheets:
         assert not ws.merged_cells.ranges, ws.title
         assert not ws.title.startswith("Sheet")
@@ -252,15 +276,14 @@ def test_xlsx_properties_and_no_merged_cells(book):
 def test_locate_names_the_rows_the_xlsx_really_uses(content, book):
     for area in content.areas:
         where = self_assessment.locate(content, area.id)
-        match = re.fullmatch(r"on the sheet '(.+)', rows? (\d+)(?: to (\d+))?", where)
+        match = re.fullmatch(r"on the sheet '(.+)', rows (\d+) to (\d+)", where)
         assert match, where
         ws = book[match.group(1)]
-        first, last = int(match.group(2)), int(match.group(3) or match.group(2))
-        assert last - first + 1 == len(area.indicators)
-        assert [ws.cell(r, 1).value for r in range(first, last + 1)] == \
-            [plain(area.title)] * len(area.indicators)
-        assert ws.cell(first - 1, 1).value != plain(area.title)
-        assert ws.cell(last + 1, 1).value != plain(area.title)
+        first, last = int(match.group(2)), int(match.group(3))
+        assert ws.cell(first, 1).value == plain(area.title)
+        assert ws.cell(last, 1).value == ui(content, "rating.notes")
+        labels = [ws.cell(r, 1).value for r in range(first, last + 1)]
+        assert sum(1 for v in labels if v and v.startswith("Indicator ")) == len(area.indicators)
 
 
 # --- the Reflection and Planning Companion Workbook (.docx) ------------------------------
@@ -302,7 +325,7 @@ def test_docx_holds_every_reflection_question_as_a_numbered_item(content, docume
 def test_docx_headings_follow_the_guide_without_skipping_levels(content, document):
     headings = [(heading_level(p), p.text) for p in document.paragraphs
                 if heading_level(p) is not None]
-    assert headings[0] == (0, workbook.TITLE)
+    assert headings[0] == (0, content.ui("downloads.workbook.title"))
     previous = 0
     for level, text in headings[1:]:
         assert 1 <= level <= previous + 1, (level, text)
@@ -352,10 +375,10 @@ def test_docx_no_merged_or_nested_cells(docx_bytes, document):
     assert not body.xpath(".//w:tc//w:tbl")
 
 
-def test_docx_properties_and_language(document, docx_bytes):
+def test_docx_properties_and_language(content, document, docx_bytes):
     props = document.core_properties
-    assert props.title == workbook.TITLE
-    assert props.author == AUTHOR and props.subject and props.keywords
+    assert props.title == content.ui("downloads.workbook.title")
+    assert props.author == content.ui("downloads.author") and props.subject and props.keywords
     assert props.language == "en-US"
     assert props.created == props.modified == datetime(2024, 1, 1, tzinfo=timezone.utc)
     lang = document.styles.element.xpath(
@@ -397,7 +420,7 @@ def test_both_builds_are_fast(content):
 
 def _timed(content) -> float:
     start = time.perf_counter()
-    for download in DOWNLOADS.values():
+    for download in tools(content).values():
         download.build(content)
     return time.perf_counter() - start
 
@@ -430,11 +453,12 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path, content):
     plan = next(p for p in self_assessment.layout(poisoned) if p.section.id == area.section)
     ws = openpyxl.load_workbook(io.BytesIO(xlsx))[plan.name]
     row = plan.area_rows(area.id)[0]
-    assert ws.cell(row, 2).value == INJECTIONS[0] and ws.cell(row, 2).data_type == "s"
+    first = next(b for b in plan.blocks if b.area.id == area.id).first + 1
+    assert ws.cell(first, 2).value == INJECTIONS[0] and ws.cell(first, 2).data_type == "s"
     assert ws.cell(row, 1).value == "-Area*?" and ws.cell(row, 1).data_type == "s"
-    summary = openpyxl.load_workbook(io.BytesIO(xlsx))[SUMMARY_SHEET]
-    # wildcards in a title are escaped, so COUNTIFS matches it exactly
-    assert any('"=-Area~*~?"' in str(c.value) for c in summary[2 + content.areas.index(area)])
+    summary = openpyxl.load_workbook(io.BytesIO(xlsx))[names(poisoned)["summary"]]
+    titles = [c for c in summary["A"] if c.value == "-Area*?"]
+    assert titles and titles[0].data_type == "s"  # text, and the counts match on the area id
 
     document = docx.Document(io.BytesIO(workbook.build(poisoned)))
     texts = doc_texts(document)
@@ -465,7 +489,7 @@ def test_a_new_section_and_area_need_no_code_change(tmp_path, content):
     plan = next(p for p in self_assessment.layout(grown) if p.section.id == "community-partners")
     assert plan.name in book.sheetnames and "Community" in plan.name
     assert self_assessment.locate(grown, "libraries").startswith(f"on the sheet '{plan.name}', row")
-    summary = [c.value for c in book[SUMMARY_SHEET]["A"]]
+    summary = [c.value for c in book[names(grown)["summary"]]["A"]]
     assert summary[-1] == "Public libraries"
 
     document = docx.Document(io.BytesIO(workbook.build(grown)))

@@ -18,8 +18,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, need_tool
-from macros.downloads import DOWNLOADS
-from macros.downloads.self_assessment import SUMMARY_SHEET, layout, plain
+from macros.downloads import tools
+from macros.downloads.self_assessment import layout, plain
+from macros.downloads.xlsx_layout import sheet_names
 from macros.loader import load_content
 
 pytestmark = pytest.mark.office
@@ -55,7 +56,7 @@ def words(text: str) -> str:
 
 def test_both_downloads_print_every_area_title(content, soffice, tmp_path):
     files = []
-    for download in DOWNLOADS.values():
+    for download in tools(content).values():
         path = tmp_path / download.filename
         path.write_bytes(download.build(content))
         files.append(path)
@@ -76,16 +77,15 @@ def test_summary_recalculates_as_the_team_rates(content, soffice, tmp_path):
     """Type ratings as a team would, then let LibreOffice recalculate the Summary."""
     levels = [plain(lv.label) for lv in content.scale.levels]
     unsure = plain(content.scale.unsure_label)
-    book = openpyxl.load_workbook(io.BytesIO(DOWNLOADS["self-assessment"].build(content)))
+    book = openpyxl.load_workbook(io.BytesIO(tools(content)["self-assessment"].build(content)))
     plan = layout(content)[0]
     ws = book[plan.name]
-    rating_col = next(c.column for c in ws[1] if c.value == "Our rating")
     area = plan.rows[0][0]
-    first, last = plan.area_rows(area.id)
+    blocks = [b for b in plan.blocks if b.area.id == area.id]
     # ratings for the first area: lowest, highest, not sure, the rest left empty
-    typed = [levels[0], levels[-1], unsure][: last - first + 1]
-    for offset, value in enumerate(typed):
-        ws.cell(first + offset, rating_col, value)
+    typed = [levels[0], levels[-1], unsure][: len(blocks)]
+    for block, value in zip(blocks, typed):
+        ws.cell(block.rating + 1, 2, value)
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
 
@@ -93,9 +93,11 @@ def test_summary_recalculates_as_the_team_rates(content, soffice, tmp_path):
     convert(soffice, [filled],
             'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
             tmp_path)
-    matches = list(tmp_path.glob(f"filled*{SUMMARY_SHEET}*.csv"))
+    matches = list(tmp_path.glob(f"filled*{sheet_names(content)['summary']}*.csv"))
     assert matches, sorted(p.name for p in tmp_path.iterdir())
     rows = list(csv.reader(matches[0].read_text(encoding="utf-8").splitlines()))
+    from macros.downloads.xlsx_summary import TABLE_ROW
+    rows = rows[TABLE_ROW:]
     header, body = rows[0], {r[0]: dict(zip(rows[0], r)) for r in rows[1:] if r}
     average = next(h for h in header if h.startswith("Average"))
 
@@ -154,7 +156,36 @@ def test_every_download_opens_and_prints_without_blank_pages(content, soffice, t
 
 
 def _title(content, name: str) -> str:
-    from macros.downloads import workbook
-
     found = next((t for t in content.templates if t.id == name), None)
-    return found.title if found else workbook.TITLE
+    return found.title if found else content.ui("downloads.workbook.title")
+
+
+def test_the_self_assessment_prints_readable_letter_pages(content, soffice, tmp_path):
+    """LibreOffice prints the Self-Assessment Tool: US Letter pages with text at 9 points or
+    larger, no page nearly empty, and every rating page shows which levels to write."""
+    path = tmp_path / "tool.xlsx"
+    path.write_bytes(tools(content)["self-assessment"].build(content))
+    convert(soffice, [path], "pdf", tmp_path)
+    reader = PdfReader(tmp_path / "tool.pdf")
+    choices = [plain(lv.label) for lv in content.scale.levels] + [plain(content.scale.unsure_label)]
+    line = words(content.ui("downloads.self_assessment.rating.levels_line",
+                            choices=content.ui("downloads.list_joiner").join(choices)))
+    sheets = tuple(f"{plan.name} " for plan in layout(content))
+    rating_pages = 0
+    for number, page in enumerate(reader.pages, 1):
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) in ((612, 792), (792, 612))
+        sizes = []
+
+        def visit(text, cm, tm, font, size, sizes=sizes):
+            if text.strip():
+                sizes.append(size * (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5)
+        text = words(page.extract_text(visitor_text=visit))
+        assert len(text) > 80, f"page {number} is nearly empty: {text!r}"
+        assert min(sizes) >= 8.95, f"page {number} prints text at {min(sizes):.1f} points"
+        assert page.extract_text().count("Page ") >= 1
+        if text.startswith(sheets):  # the footer, read first, names the sheet
+            rating_pages += 1
+            assert line in text, f"page {number} does not say which levels to write"
+    indicators = sum(len(a.indicators) for a in content.areas)
+    # two or three indicators a page: readable, and not a page per indicator
+    assert indicators / 3 <= rating_pages <= indicators / 2 + len(layout(content)), rating_pages

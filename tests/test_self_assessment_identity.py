@@ -81,35 +81,47 @@ def test_a_new_area_without_its_rating_page_is_named_with_the_lines_to_add(tmp_p
 
 # --- the spreadsheet ---------------------------------------------------------------------------
 
+def who_labels(content) -> dict[str, str]:
+    return {key: content.ui(f"downloads.self_assessment.who.{key}") for key in ("school", "group", "date")}
+
+
 def test_the_first_sheet_asks_whose_it_is_in_cells_a_team_can_fill_in(content, book):
-    from macros.downloads.self_assessment import FORMAT_TEXT, WHO_DATE, WHO_GROUP, WHO_SCHOOL
+    from macros.downloads.self_assessment import FORMAT_TEXT
 
     first = book.worksheets[0]
     cells = {row[0].value: row[1] for row in first.iter_rows(min_col=1, max_col=2) if row[0].value}
-    for label in (WHO_SCHOOL, WHO_GROUP, WHO_DATE):
+    labels = who_labels(content)
+    for label in labels.values():
         assert cells[label].protection.locked is False, f"{label} must be editable on the protected sheet"
         assert cells[label].value is None
     assert cells["File format"].value.startswith(FORMAT_TEXT)
     assert "version 2" in FORMAT_TEXT
     rules = {str(dv.sqref): dv for dv in first.data_validations.dataValidation}
-    group = rules[cells[WHO_GROUP].coordinate]
+    group = rules[cells[labels["group"]].coordinate]
     assert group.type == "list"
     assert group.formula1 == '"' + ",".join(g.label for g in content.assessment.groups) + '"'
-    assert rules[cells[WHO_DATE].coordinate].type == "date"
-    assert cells[WHO_DATE].number_format == "yyyy-mm-dd"
+    assert rules[cells[labels["date"]].coordinate].type == "date"
+    assert cells[labels["date"]].number_format == "yyyy-mm-dd"
+    # the Combine and compare results page finds the same cells by the workbook's names
+    from macros.downloads.self_assessment import NAMES
+
+    for key, label in labels.items():
+        assert book.defined_names[NAMES[key]].attr_text == \
+            f"'{first.title}'!${cells[label].column_letter}${cells[label].row}"
 
 
-def test_the_summary_shows_whose_it_is(book):
-    from macros.downloads.self_assessment import HOW_TO_SHEET, SUMMARY_SHEET, WHO_DATE, WHO_GROUP, WHO_SCHOOL
+def test_the_summary_shows_whose_it_is(content, book):
+    from macros.downloads.xlsx_layout import sheet_names
 
-    first = book[HOW_TO_SHEET]
+    how_to, summary_name = sheet_names(content)["how_to"], sheet_names(content)["summary"]
+    first = book[how_to]
     where = {row[0].value: row[1].coordinate for row in first.iter_rows(min_col=1, max_col=2) if row[0].value}
-    summary = book[SUMMARY_SHEET]
-    shown = {a.value: b.value for row in summary.iter_rows() for a, b in zip(row, row[1:]) if a.value in
-             (WHO_SCHOOL, WHO_GROUP, WHO_DATE)}
-    for label in (WHO_SCHOOL, WHO_GROUP, WHO_DATE):
+    summary = book[summary_name]
+    labels = who_labels(content).values()
+    shown = {a.value: b.value for row in summary.iter_rows() for a, b in zip(row, row[1:]) if a.value in labels}
+    for label in labels:
         cell = "$".join(re.match(r"([A-Z]+)(\d+)", where[label]).groups())
-        assert shown[label] == f"=IF('{HOW_TO_SHEET}'!${cell}=\"\",\"(not filled in yet)\",'{HOW_TO_SHEET}'!${cell})"
+        assert shown[label] == f"=IF('{how_to}'!${cell}=\"\",\"(not filled in yet)\",'{how_to}'!${cell})"
 
 
 def test_the_spreadsheet_is_byte_identical_from_the_same_sources(content):
@@ -120,6 +132,7 @@ def test_the_spreadsheet_is_byte_identical_from_the_same_sources(content):
 
 def test_the_spreadsheet_builder_stays_in_small_modules_named_for_what_they_hold():
     folder = ROOT / "macros" / "downloads"
-    for name in ("self_assessment.py", "xlsx_layout.py", "xlsx_style.py", "xlsx_summary.py", "xlsx_text.py"):
+    for name in ("self_assessment.py", "xlsx_layout.py", "xlsx_rating.py", "xlsx_style.py",
+                 "xlsx_summary.py", "xlsx_text.py"):
         lines = len((folder / name).read_text(encoding="utf-8").splitlines())
         assert lines < 400, f"{name} has {lines} lines"

@@ -25,7 +25,9 @@ ROOT_FILES = ["README.md", "CONTRIBUTING.md", "ACCESSIBILITY.md"]
 
 
 def guide_files():
-    data = [p for p in sorted((ROOT / "content_data").rglob("*.yml")) if _english(p)]
+    # content_data/<lang>/ holds another edition (macros/translations.py): not English.
+    data = [p for p in sorted((ROOT / "content_data").rglob("*.yml")) if _english(p)
+            and p.relative_to(ROOT / "content_data").parts[0] not in LANGUAGES]
     files = [p for p in sorted((ROOT / "docs").rglob("*.md")) if not _translation(p)] + data
     return files + [ROOT / name for name in ROOT_FILES]
 

@@ -5,7 +5,9 @@ other download is a template in content_data/templates/<id>.yml (forms, the chec
 on paper, the meeting agendas), so adding one needs no Python. ``registry(content)``
 lists them all. Each Download knows its file name, what it is, which pages ask for it
 and how to build its bytes. Builders are pure functions of the content and produce
-byte-identical output for the same content.
+byte-identical output for the same content. The tools' names, file names and
+descriptions are interface strings (content_data/interface/downloads.yml), so each
+edition has them in its own language.
 """
 from __future__ import annotations
 
@@ -37,50 +39,56 @@ class Download:
         return f"{FOLDER}/{self.filename}"
 
 
-DOWNLOADS: dict[str, Download] = {
-    d.name: d for d in (
-        Download(
-            name="self-assessment",
-            filename="digital-equity-self-assessment.xlsx",
-            title="Self-Assessment Tool",
-            format="Excel workbook (.xlsx)",
-            opens_in="Excel, LibreOffice Calc or Google Sheets",
-            contents="Every indicator of every area with its four level descriptors, a rating "
-                     "dropdown, columns for evidence and notes, and a summary sheet with a chart.",
-            build=self_assessment.build,
-            locate=self_assessment.locate,
-            asked_on=("getting-started/self-assessment-tool.md",),
-        ),
-        Download(
-            name="workbook",
-            filename="digital-equity-reflection-planning-workbook.docx",
-            title="Reflection and Planning Companion Workbook",
-            format="Word document (.docx)",
-            opens_in="Word, LibreOffice Writer or Google Docs",
-            contents="How to use it, the WHO needs WHAT to learn HOW? prompts, a team roster, and "
-                     "for every area its reflection questions with room to answer and an action-plan table.",
-            build=workbook.build,
-            locate=workbook.locate,
-            asked_on=("getting-started/reflection-workbook.md",
-                      "getting-started/build-your-team.md"),
-        ),
-    )
+@dataclass(frozen=True)
+class Tool:
+    """A companion tool built in Python; its words are under ``downloads.<words>``."""
+    words: str
+    build: Callable[[Content], bytes]
+    locate: Callable[[Content, str], str]
+    asked_on: tuple[str, ...]
+
+
+DOWNLOADS: dict[str, Tool] = {
+    "self-assessment": Tool("self_assessment", self_assessment.build, self_assessment.locate,
+                            ("getting-started/self-assessment-tool.md",)),
+    "workbook": Tool("workbook", workbook.build, workbook.locate,
+                     ("getting-started/reflection-workbook.md",
+                      "getting-started/build-your-team.md")),
 }
 
 
-WORD = ("Word document (.docx)", "Word, LibreOffice Writer or Google Docs")
+def tool_filenames(ui) -> list[str]:
+    """The tools' file names in an edition (none when its interface strings are missing)."""
+    try:
+        return [ui(f"downloads.{tool.words}.filename") for tool in DOWNLOADS.values()]
+    except (KeyError, TypeError):
+        return []
+
+
+def tools(content: Content) -> dict[str, Download]:
+    """The two companion tools, named in the edition's language."""
+    ui = content.ui
+    return {name: Download(
+        name=name, filename=ui(f"downloads.{tool.words}.filename"),
+        title=ui(f"downloads.{tool.words}.name"), format=ui(f"downloads.{tool.words}.format"),
+        opens_in=ui(f"downloads.{tool.words}.opens_in"),
+        contents=ui(f"downloads.{tool.words}.contents"), build=tool.build, locate=tool.locate,
+        asked_on=tool.asked_on, language=ui("downloads.language_tag"))
+        for name, tool in DOWNLOADS.items()}
 
 
 def registry(content: Content) -> dict[str, Download]:
     """Every download: the two tools, then each template in content_data/templates/."""
-    found = dict(DOWNLOADS)
+    found = tools(content)
+    ui = content.ui
     for template in content.templates:
         found[template.id] = Download(
             name=template.id, filename=template.filename, title=template.name,
-            format=WORD[0], opens_in=WORD[1], contents=template.summary,
+            format=ui("downloads.templates.format"), opens_in=ui("downloads.templates.opens_in"),
+            contents=template.summary,
             build=partial(templates.build, template_id=template.id),
             locate=templates.locator(template), asked_on=tuple(template.asked_on),
-            language=template.language)
+            language=templates.language(content, template))
     return found
 
 

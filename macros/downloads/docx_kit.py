@@ -26,7 +26,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt, RGBColor
 
 from . import zipfix
-from .self_assessment import AUTHOR, markdown_segments
+from .xlsx_text import markdown_segments
 
 FIXED_DATE = datetime(2024, 1, 1)
 FONT = "Calibri"
@@ -44,14 +44,14 @@ class Doc:
     """A python-docx Document set up the guide's way, with helpers that write fast XML."""
 
     def __init__(self, *, title: str, subject: str, keywords: str, category: str,
-                 language: str = "en-US", footer: str = "", landscape: bool = False,
-                 comments: str = ""):
+                 language: str, author: str, comments: str, footer: str = "",
+                 landscape: bool = False):
         self.document = docx.Document()
         self.language = language
         self._styles: dict[str, str] = {}
         self._after_table = False
         self._prepare(landscape)
-        self._properties(title, subject, keywords, category, comments)
+        self._properties(title, subject, keywords, category, comments, author)
         self._footer(footer or title)
         self._numbering = self.document.part.numbering_part.element
         style = self.document.styles["List Number"].element
@@ -236,14 +236,13 @@ class Doc:
 
     # --- setup ------------------------------------------------------------------------
 
-    def _properties(self, title, subject, keywords, category, comments) -> None:
+    def _properties(self, title, subject, keywords, category, comments, author) -> None:
         props = self.document.core_properties
         props.title = title
         props.subject = subject
-        props.author = props.last_modified_by = AUTHOR
+        props.author = props.last_modified_by = author
         props.keywords = keywords
-        props.comments = comments or ("Works offline; nothing you type in it is sent "
-                                      f"anywhere. Content CC BY 4.0, {AUTHOR}.")
+        props.comments = comments
         props.category = category
         props.language = self.language
         props.created = props.modified = props.last_printed = FIXED_DATE

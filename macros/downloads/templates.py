@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..loader import Content
 from ..models import Block, Template, TemplateTable
 from .docx_kit import BOX, Doc
-from .self_assessment import plain
+from .xlsx_text import plain
 
 
 def template(content: Content, template_id: str) -> Template:
@@ -22,21 +22,30 @@ def template(content: Content, template_id: str) -> Template:
     raise KeyError(f"there is no template '{template_id}' in content_data/templates/")
 
 
+def language(content: Content, found: Template) -> str:
+    """The template's own ``language`` when it sets one, else the edition's."""
+    if "language" in found.model_fields_set:
+        return found.language
+    return content.ui("downloads.language_tag")
+
+
 def locator(found: Template):
     """Where an area's part is in this file, in words; None when it has no area parts."""
     if not any(block.insert == "checklists" for block in found.blocks):
         return None
 
     def locate(content: Content, area_id: str) -> str:
-        return f"under the heading '{plain(content.area(area_id).title)}'"
+        return content.ui("downloads.templates.locate", area=plain(content.area(area_id).title))
     return locate
 
 
 def build(content: Content, template_id: str) -> bytes:
     found = template(content, template_id)
     doc = Doc(title=plain(found.title), subject=plain(found.subject), keywords=found.keywords,
-              category="Template", language=found.language, footer=plain(found.footer),
-              landscape=found.landscape, comments=plain(found.summary))
+              category=content.ui("downloads.templates.category"),
+              language=language(content, found), author=content.ui("downloads.author"),
+              footer=plain(found.footer), landscape=found.landscape,
+              comments=plain(found.summary))
     doc.heading(found.title, 0)
     if found.subtitle:
         doc.para(found.subtitle, "Subtitle")
@@ -119,12 +128,13 @@ def _agendas(doc: Doc, content: Content, block: Block) -> None:
     doc.heading(words["schedule"], level)
     doc.table([words["meeting"], words["date"], words["place"]], [[t] for t in titles],
               [3.0, 1.8, 2.2], caption=words["schedule"],
-              description="One row per meeting of the plan, to write its date and place.",
+              description=content.ui("downloads.templates.schedule_description"),
               min_height=0.34)
     doc.heading(words["roles"], level)
     doc.table([words["role"], words["does"]], [[plain(r.role), plain(r.does)] for r in plan.roles],
-              [1.6, 5.4], caption=words["roles"], description="The roles people take in "
-              "every meeting and what each one does.", min_height=0.3, font_size=10)
+              [1.6, 5.4], caption=words["roles"],
+              description=content.ui("downloads.templates.roles_description"),
+              min_height=0.3, font_size=10)
 
     details = list(block.table.rows) + [[plain(r.role)] for r in plan.roles if r.named]
     for meeting, title in zip(plan.meetings, titles):
@@ -142,8 +152,8 @@ def _agendas(doc: Doc, content: Content, block: Block) -> None:
         rows.append(["", str(sum(item.minutes for item in meeting.agenda)), words["total"], ""])
         doc.table([words["start"], words["minutes"], words["item"], words["lead"]], rows,
                   [0.7, 0.9, 4.15, 1.25], caption=f"{title}: {words['agenda']}",
-                  description=f"{len(meeting.agenda)} agenda items with their minutes and who "
-                              "leads each; write the clock time each one starts.",
+                  description=content.ui("downloads.templates.agenda_description",
+                                         count=len(meeting.agenda)),
                   min_height=0.26, font_size=10)
 
         doc.heading(words["materials"], level + 1)

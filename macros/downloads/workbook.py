@@ -14,12 +14,10 @@ Every word comes from YAML; docx_kit makes it accessible and byte-for-byte repro
 from __future__ import annotations
 
 from ..loader import Content
-from ..render import MOVE_SPANS
 from .docx_kit import ANSWER_STYLE, LINE_PITCH, Doc  # noqa: F401  (tests read ANSWER_STYLE)
-from .self_assessment import GUIDE, plain
+from .xlsx_text import plain
 
-TITLE = "Reflection and Planning Companion Workbook"
-LANGUAGE = "en-US"
+WORDS = "downloads.workbook"  # its interface strings, in content_data/interface/downloads.yml
 # Inches of a landscape page (7.5 between the margins) left for the action-plan rows
 # once the heading, the ideas and the header row are set, and the rows that fill it.
 ACTION_ROWS = 4
@@ -30,17 +28,20 @@ QUESTION_SPACE = 500  # points of a portrait page left for an area's questions a
 
 def locate(content: Content, area_id: str) -> str:
     area = content.area(area_id)
-    return (f"under the heading '{plain(area.title)}' in the part "
-            f"'{plain(content.section(area.section).title)}'")
+    return content.ui(f"{WORDS}.locate", area=plain(area.title),
+                      section=plain(content.section(area.section).title))
 
 
 def build(content: Content) -> bytes:
     words = content.workbook.text
-    doc = Doc(title=TITLE, language=LANGUAGE, category="Planning workbook",
-              subject=f"Reflection questions and action plans for every area of the {GUIDE}",
-              keywords="digital equity, reflection, action plan, K-12, school leadership",
-              footer=f"{GUIDE}: {TITLE}. Page")
-    doc.heading(TITLE, 0)
+    ui = content.ui
+    guide, title = ui("downloads.guide"), ui(f"{WORDS}.title")
+    doc = Doc(title=title, language=ui("downloads.language_tag"), category=ui(f"{WORDS}.category"),
+              subject=ui(f"{WORDS}.subject", guide=guide), keywords=ui(f"{WORDS}.keywords"),
+              author=ui("downloads.author"),
+              comments=ui("downloads.comments", author=ui("downloads.author")),
+              footer=ui(f"{WORDS}.footer", guide=guide, title=title))
+    doc.heading(title, 0)
     doc.para(words.subtitle, "Subtitle")
     _how_to(doc, content)
     _roster(doc, content)
@@ -78,8 +79,9 @@ def _roster(doc: Doc, content: Content) -> None:
             for _ in range(role.roster_rows)] + [[] for _ in range(workbook.extra_roster_rows)]
     columns = workbook.roster_columns
     doc.table([plain(c.label) for c in columns], rows, [c.width for c in columns],
-              caption="Team roster", description="One row per team member: "
-              + ", ".join(plain(c.label) for c in columns) + ".",
+              caption=content.ui(f"{WORDS}.roster_caption"),
+              description=content.ui(f"{WORDS}.roster_description", columns=content.ui(
+                  "downloads.list_joiner").join(plain(c.label) for c in columns)),
               min_height=ROSTER_ROW_HEIGHT)
 
 
@@ -97,7 +99,7 @@ def _norms(doc: Doc, content: Content) -> None:
     columns = workbook.norms_columns
     doc.table([plain(c.label) for c in columns], [[] for _ in range(8)],
               [c.width for c in columns], caption=plain(workbook.text.norms_agreed),
-              description="An empty table to write the team's own norms in.", min_height=0.5)
+              description=content.ui(f"{WORDS}.norms_description"), min_height=0.5)
 
 
 def _missing_voices(doc: Doc, content: Content) -> None:
@@ -109,8 +111,7 @@ def _missing_voices(doc: Doc, content: Content) -> None:
     columns = workbook.voices_columns
     doc.table([plain(c.label) for c in columns], [[] for _ in range(3)],
               [c.width for c in columns], caption=plain(workbook.text.voices_plan),
-              description="An empty table: each missing voice, how the team will hear from "
-                          "it, who reaches out and by when.", min_height=0.45)
+              description=content.ui(f"{WORDS}.voices_description"), min_height=0.45)
 
 
 def _prompts(doc: Doc, content: Content) -> None:
@@ -136,14 +137,14 @@ def _action_plan(doc: Doc, content: Content, area) -> None:
     doc.heading(f"{words.action_heading}: {plain(area.title)}", 3)
     doc.para(words.ideas_intro, keep_with_next=True)
     for move in ("hop", "skip", "leap"):
-        doc.labelled(f"{move.title()} ({MOVE_SPANS[move]})", getattr(area.next_moves, move),
+        doc.labelled(content.ui(f"{WORDS}.moves.{move}"), getattr(area.next_moves, move),
                      "List Bullet").paragraph_format.keep_with_next = True
     columns = content.workbook.action_plan_columns
     labels = [plain(c.label) for c in columns]
     doc.table(labels, [[] for _ in range(ACTION_ROWS)], [c.width for c in columns],
-              caption=f"Action plan for {plain(area.title)}",
-              description="An empty table to fill in: one row per action, with columns "
-                          + ", ".join(labels) + ".",
+              caption=content.ui(f"{WORDS}.action_caption", area=plain(area.title)),
+              description=content.ui(f"{WORDS}.action_description",
+                                     columns=content.ui("downloads.list_joiner").join(labels)),
               min_height=ACTION_ROW_HEIGHT, font_size=10)
-    doc.para(f"{words.status_intro} " + ", ".join(
+    doc.para(f"{words.status_intro} " + content.ui("downloads.list_joiner").join(
         plain(s) for s in content.workbook.status_choices) + ".")

@@ -72,6 +72,12 @@ class _Formats:
         self.input_date = book.add_format({**base, "locked": False, "bg_color": "#FFF8D6",
                                            "border": 1, "border_color": "#7F7F7F",
                                            "num_format": "yyyy-mm-dd", "align": "left"})
+        self.area = book.add_format({"font_name": "Calibri", "bold": True, "font_size": 14,
+                                     "font_color": "#1F3864", "valign": "bottom"})
+        self.sheet_title = book.add_format({"font_name": "Calibri", "bold": True,
+                                            "font_size": 14})
+        self.indicator = book.add_format({**base, "bold": True, "bg_color": "#DCE6F2",
+                                          "top": 2, "top_color": "#404040"})
         self.date = book.add_format({**base, "num_format": "yyyy-mm-dd", "align": "left"})
         self.number = book.add_format({**base, "num_format": "0", "align": "center"})
         self.number_header = book.add_format({**base, "bold": True, "align": "center",
@@ -88,10 +94,48 @@ def _protect(sheet) -> None:
                        "select_unlocked_cells": True})
 
 
-def _print_setup(sheet, landscape: bool) -> None:
+FONT_SIZE = 11  # points, every cell's text but titles
+MIN_PRINTED = 9  # points: no text prints smaller
+PAGE_INCHES = {False: (8.5, 11.0), True: (11.0, 8.5)}  # US Letter, portrait or landscape
+MARGINS = {"left": 0.5, "right": 0.5, "top": 0.6, "bottom": 0.75}
+# Pixels a character of the column width takes: Excel draws Calibri 11 seven pixels wide
+# (LibreOffice with Carlito, Calibri's metric twin, about the same); a LibreOffice without
+# Carlito falls back to a wider face such as DejaVu Sans, about 9.4 pixels.
+CHAR_PX = {"calibri": 7.0, "fallback": 9.4}
+
+
+def column_points(width: float, face: str = "calibri") -> float:
+    """A column's printed width, in points, for a width in characters (plus the padding
+    of 5 pixels the file adds to it)."""
+    return (width * CHAR_PX[face] + 5) * 0.75
+
+
+def print_scale(widths: list[float], landscape: bool, face: str = "calibri") -> float:
+    """1, or the fraction fit-to-width shrinks ``widths`` to, to fit between the margins."""
+    room = (PAGE_INCHES[landscape][0] - MARGINS["left"] - MARGINS["right"]) * 72
+    return min(1.0, room / sum(column_points(w, face) for w in widths))
+
+
+def printable_height(landscape: bool) -> float:
+    """Points between the top and bottom margins."""
+    return (PAGE_INCHES[landscape][1] - MARGINS["top"] - MARGINS["bottom"]) * 72
+
+
+def _print_setup(sheet, landscape: bool, widths: list[float], footer: str) -> None:
+    """US Letter, margins, the page number in the footer, and fit to the page width.
+
+    The columns fit the width at full size in Excel; fit-to-width only shrinks a sheet
+    where a program draws the font wider, and even with a wide fallback face the text
+    stays at ``MIN_PRINTED`` points or more (checked here, so a change of widths that
+    would print smaller fails the build)."""
+    for face in CHAR_PX:
+        if print_scale(widths, landscape, face) * FONT_SIZE < MIN_PRINTED:
+            raise ValueError(f"columns {widths} are too wide to print at {MIN_PRINTED} points")
     sheet.set_paper(1)  # US Letter
     if landscape:
         sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    sheet.set_footer("&L&A&RPage &P of &N")
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)  # as wide as one page, as many pages long as it takes
+    sheet.set_margins(**MARGINS)
+    sheet.set_footer(footer, {"margin": 0.3})

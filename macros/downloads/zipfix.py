@@ -24,3 +24,22 @@ def normalize(data: bytes) -> bytes:
             info.external_attr = 0
             target.writestr(info, source.read(entry.filename), compresslevel=6)
     return out.getvalue()
+
+
+def with_language(data: bytes, language: str) -> bytes:
+    """An .xlsx whose core properties name its language (XlsxWriter writes none)."""
+    out = io.BytesIO()
+    tag = f"<dc:language>{language}</dc:language>"
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            body = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                body = body.replace(b"</cp:coreProperties>",
+                                    tag.encode("utf-8") + b"</cp:coreProperties>")
+            info = zipfile.ZipInfo(entry.filename, date_time=FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, body, compresslevel=6)
+    return out.getvalue()

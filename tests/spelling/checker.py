@@ -348,8 +348,13 @@ def check_xlsx(data: bytes, filename: str) -> list[Problem]:
                                                     "category"), filename)
     for sheet in book.worksheets:
         problems += check_text(mask_inline(sheet.title), lambda _o, s=sheet.title: f"{filename}: sheet name '{s}'")
+        # Hidden columns hold ids for formulas and programs, never shown to a reader.
+        hidden = {c for d in sheet.column_dimensions.values() if d.hidden and d.min
+                  for c in range(d.min, d.max + 1)}
         for row in sheet.iter_rows():
             for cell in row:
+                if cell.column in hidden:
+                    continue
                 if isinstance(cell.value, str) and not cell.value.startswith("="):
                     where = f"{filename}: sheet '{sheet.title}' cell {cell.coordinate}"
                     problems += check_text(mask_inline(cell.value), lambda _o, w=where: w)

@@ -170,38 +170,96 @@
     return record(name, who, rows);
   }
 
-  function fromXlsx(book, name) {
+  /** "'My sheet'!$B$3:$E$9" -> { sheet, r1, c1, r2, c2 } (0-based), or null. */
+  function place(book, ref) {
+    const match = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(String(ref || "").trim());
+    if (!match) return null;
+    const name = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+    const sheet = book.sheets.find((s) => s.name === name);
+    const col = (letters) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+    if (!sheet) return null;
+    const r1 = Number(match[4]) - 1;
+    const c1 = col(match[3]);
+    return { sheet, r1, c1, r2: match[6] ? Number(match[6]) - 1 : r1, c2: match[5] ? col(match[5]) : c1 };
+  }
+
+  /** The Self-Assessment Tool's defined names lead to its cells, whatever the language of its labels. */
+  function byNames(book) {
+    const names = book.names || {};
+    const key = guide.sheet.names;
+    const at = (name) => place(book, names[name]);
+    const value = (name) => {
+      const found = at(name);
+      return found ? (found.sheet.rows[found.r1] || [])[found.c1] : undefined;
+    };
+    if (!at(key.format)) return null;
+    // The file's own scale, lowest level first and "not sure yet" last: its labels, in
+    // whatever language, stand for the guide's levels in the same places.
+    const own = new Map();
+    const scale = at(key.scale);
+    if (scale && scale.r2 - scale.r1 === guide.levels.length) {
+      for (let r = scale.r1; r <= scale.r2; r += 1) {
+        const label = word((scale.sheet.rows[r] || [])[scale.c1]);
+        const i = r - scale.r1;
+        if (label) own.set(label, i < guide.levels.length ? guide.levels[i].id : guide.unsure);
+      }
+    }
+    const rows = [];
+    for (const name of Object.keys(names).filter((n) => n.startsWith(key.ratings))) {
+      const range = at(name);
+      if (!range) continue;
+      for (let r = range.r1; r <= range.r2; r += 1) {
+        const row = range.sheet.rows[r] || [];
+        const id = String(row[range.c1 + 1] ?? "").trim();
+        if (!id) continue;
+        const level = row[range.c1];
+        rows.push({ id, level: own.get(word(level)) || level, text: row[range.c1 + 3] });
+      }
+    }
+    return {
+      marker: value(key.format), rows,
+      who: { school: value(key.school), group: value(key.group), date: value(key.date), date1904: book.date1904 },
+    };
+  }
+
+  /** A file saved before the tool had defined names: its cells found by their English labels. */
+  function byLabels(book) {
     const first = book.sheets[0] || { rows: [] };
     const label = (text) => {
       const row = first.rows.find((r) => r && word(r[0]) === text.toLowerCase());
       return row ? row[1] : undefined;
     };
-    const marker = label(guide.sheet.format);
-    let version = 1;
-    if (marker !== undefined) {
-      const match = /version (\d+)/.exec(String(marker));
-      if (!String(marker).startsWith(guide.format) || !match) throw new Refused(NOT_OURS);
-      version = Number(match[1]);
-    } else if (word((first.rows[0] || [])[0]) !== guide.sheet.title.toLowerCase()) {
-      throw new Refused(NOT_OURS);
-    }
-    if (version > guide.version) throw new Refused(newer(version));
     const rows = [];
-    let tables = 0;
     for (const sheet of book.sheets) {
       const head = (sheet.rows[0] || []).map(word);
       const id = head.indexOf("indicator id");
       const rating = head.indexOf("our rating");
       if (id < 0 || rating < 0) continue;
-      tables += 1;
       const text = head.indexOf("indicator");
       for (const row of sheet.rows.slice(1)) {
         if (row) rows.push({ id: String(row[id] ?? "").trim(), level: row[rating], text: text >= 0 ? row[text] : "" });
       }
     }
-    if (!tables) throw new Refused(NOT_OURS);
-    const who = { school: label(guide.sheet.school), group: label(guide.sheet.group), date: label(guide.sheet.date), date1904: book.date1904 };
-    return record(name, who, rows);
+    const titled = word((first.rows[0] || [])[0]) === guide.sheet.title.toLowerCase();
+    return {
+      marker: label(guide.sheet.format), rows, titled, tables: rows.length,
+      who: { school: label(guide.sheet.school), group: label(guide.sheet.group), date: label(guide.sheet.date), date1904: book.date1904 },
+    };
+  }
+
+  function fromXlsx(book, name) {
+    const found = byNames(book) || byLabels(book);
+    let version = 1;
+    if (found.marker !== undefined) {
+      const match = /version (\d+)/.exec(String(found.marker));
+      if (!String(found.marker).startsWith(guide.format) || !match) throw new Refused(NOT_OURS);
+      version = Number(match[1]);
+    } else if (!found.titled) {
+      throw new Refused(NOT_OURS);
+    }
+    if (version > guide.version) throw new Refused(newer(version));
+    if (!found.rows.length && found.tables === 0) throw new Refused(NOT_OURS);
+    return record(name, found.who, found.rows);
   }
 
   let reader = null;

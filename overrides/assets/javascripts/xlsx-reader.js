@@ -6,8 +6,9 @@
 // DOMParser; nothing is sent anywhere. It understands what Excel, LibreOffice Calc and
 // Google Sheets write: shared strings, inline strings, numbers, formula results.
 //
-// window.degReadXlsx(bytes) resolves to { sheets: [{ name, rows }], date1904 }, the
-// sheets in workbook order, rows[r][c] holding each cell's text or number (0-based).
+// window.degReadXlsx(bytes) resolves to { sheets: [{ name, rows }], names, date1904 }, the
+// sheets in workbook order, rows[r][c] holding each cell's text or number (0-based), and
+// names the workbook's defined names ({ name: "'Sheet'!$B$3" }, not those of one sheet).
 // It rejects with an Error whose notSpreadsheet is true for a zip that is not a
 // spreadsheet, and with a plain Error for a damaged file.
 
@@ -115,6 +116,10 @@
       const text = await entryText(zip, bytes, path);
       if (text) sheets.push({ name: sheet.getAttribute("name"), rows: rows(xml(text), shared) });
     }
-    return { sheets, date1904: !!pr && ["1", "true"].includes(pr.getAttribute("date1904")) };
+    const names = {};
+    for (const item of all(workbook, "definedName")) {
+      if (!item.hasAttribute("localSheetId")) names[item.getAttribute("name")] = item.textContent.trim();
+    }
+    return { sheets, names, date1904: !!pr && ["1", "true"].includes(pr.getAttribute("date1904")) };
   };
 })();
