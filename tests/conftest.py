@@ -29,10 +29,10 @@ def need_tool(path: str, what: str) -> None:
     pytest.skip(message)
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
     # Never -q: it hides the warnings that strict mode counts.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "PYTHONDONTWRITEBYTECODE": "1"}
+           "PYTHONDONTWRITEBYTECODE": "1", **extra_env}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300)

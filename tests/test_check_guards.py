@@ -73,7 +73,9 @@ def test_renaming_a_published_checklist_id_fails_until_the_removal_is_recorded(d
             "answers are stored under it") in err, err
     assert "content_data/areas/vision.yml no longer has it" in err
     assert "'removed:'" in err and "reason" in err
-    # A deliberate removal, recorded with its reason, passes.
+    # A deliberate removal, recorded with its reason (and made in the Spanish twin too), passes.
+    edit(data_root / "content_data" / "es" / "areas" / "vision.yml", "- id: written-statement",
+         "- id: written-vision")
     lock = data_root / LOCK
     edit(lock, "removed: []", "removed:\n- id: vision/written-statement\n"
                               "  reason: renamed to vision/written-vision; saved check marks are lost")

@@ -188,11 +188,11 @@ def test_the_switcher_keeps_the_reader_on_the_same_page(browser, site_url):
     try:
         page.goto(site_url + "conditions/policy/")
         page.locator(".md-select").first.hover()
-        page.get_by_role("link", name="Español").click()
+        page.get_by_role("link", name="Español", exact=True).click()
         page.wait_for_url("**/es/conditions/policy/")
         assert page.locator("html").get_attribute("lang") == "es"
         page.locator(".md-select").first.hover()
-        page.get_by_role("link", name="English").click()
+        page.get_by_role("link", name="English", exact=True).click()
         page.wait_for_url("**/conditions/policy/")
         assert "/es/" not in page.url
     finally:

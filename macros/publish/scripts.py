@@ -12,6 +12,11 @@ from pathlib import Path
 BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 LATER = '<script type="text/x-guide-later" data-src="{src}"{type}></script>'
 LOADER = 'script[type="text/x-guide-later"]'  # what the loader in overrides/main.html looks for
+# Scripts that only some pages use, and the markup that shows a page uses them: a page
+# without it does not load the script (nor the modules it imports), so every other page is
+# lighter on a slow phone.
+USED_BY = {"self-assessment.js": re.compile(r'class="assessment[ "][^>]*data-mode='),
+           "checklists.js": re.compile(r'<fieldset class="checklist')}
 _KEEP = re.compile(r"(<(pre|script|style|textarea)\b.*?</\2>)", re.S | re.I)
 
 
@@ -23,8 +28,17 @@ def defer_scripts(output: str) -> str:
         return output
     end = output.index("</body>", match.end())
     tail = re.sub(r"<script\b([^>]*)></script>", _later, output[match.end():end])
+    tail = _drop_unused(tail, output)
     bundle = LATER.format(src=match.group(1), type=' data-bundle=""')
     return output[:match.start()] + bundle + tail + output[end:]
+
+
+def _drop_unused(tail: str, page: str) -> str:
+    for script, marker in USED_BY.items():
+        if not marker.search(page):
+            tail = re.sub(rf'<script type="text/x-guide-later" data-src="[^"]*/{re.escape(script)}"[^>]*></script>\n?',
+                          "", tail)
+    return tail
 
 
 def _later(tag: re.Match) -> str:
