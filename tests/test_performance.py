@@ -171,7 +171,9 @@ def test_the_trimmed_stylesheet_renders_exactly_like_materials(browser, built_si
             # The page and its size are bound now: shoot runs within this pass of the loop.
             def shoot(name: str, full_page: bool = False, page=page, width=width, scheme=scheme):
                 page.add_style_tag(content=still)
-                page.wait_for_timeout(200)
+                # Long enough for the header's icons to settle on a busy machine (the suite
+                # runs on every core): a shorter wait once caught the language icon mid-draw.
+                page.wait_for_timeout(600)
                 out[f"{width}-{scheme} {name}"] = page.screenshot(full_page=full_page,
                                                                   animations="disabled")
 
