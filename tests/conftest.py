@@ -45,16 +45,22 @@ def project(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+def built_site(built) -> Path:
+    site, result = built
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
 
 
 @pytest.fixture(scope="session")
-def build_output(tmp_path_factory) -> subprocess.CompletedProcess:
-    return mkdocs_build(ROOT, tmp_path_factory.mktemp("site-log"))
+def build_output(built) -> subprocess.CompletedProcess:
+    return built[1]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """One strict build of the whole site (both editions) per test process, with its log."""
+    site = tmp_path_factory.mktemp("site")
+    return site, mkdocs_build(ROOT, site)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

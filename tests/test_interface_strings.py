@@ -165,7 +165,7 @@ def changed_site(tmp_path_factory):
     data["a11y"]["close_search"] = "Leave the search"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = tmp_path_factory.mktemp("ui-site")
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, site, GUIDE_EDITIONS="en")  # an English string changed
     assert result.returncode == 0, result.stdout + result.stderr
     with serve_folder(site) as url:
         yield site, url
