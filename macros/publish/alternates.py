@@ -33,15 +33,9 @@ TITLE_END = re.compile(r"</h1>")
 NOTE_CLASS = "guide-translation-note"
 
 
-def edition(config: SiteConfig) -> str:
-    """The language of the edition a config builds: docs/<lang>/ is a translation."""
-    docs = Path(config.docs_dir).resolve()
-    return docs.name if docs.parent == (config.root / "docs").resolve() and docs.name in LANGUAGES else "en"
-
-
 def link_editions(site: Path, config: SiteConfig) -> int:
     """Rewrite the head alternates and the switcher of every page; returns pages changed."""
-    lang = edition(config)
+    lang = config.language
     ui = _interfaces(config.root)
     english_docs = config.root / "docs"
     stale = _stale_pages(config.root, lang) if lang != "en" else set()
